@@ -1,0 +1,230 @@
+//! The article model: what one parsed article is, and the facts extracted
+//! from it. Plain data with serde derives; the JSON field names are part of
+//! the CLI contract.
+
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// One parsed article with its extracted facts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Article {
+    /// File name without extension; path-qualified when two files share it.
+    pub id: String,
+    /// Where the article came from: a file path, or `embedded:NAME`.
+    pub source: String,
+    pub title: String,
+    /// `YYYY-MM` or `YYYY-MM-DD`, when the article states a date.
+    pub date: Option<String>,
+    pub language: Language,
+    pub primary_country: Option<CountryRef>,
+    /// Most relevant first.
+    pub countries: Vec<CountryMention>,
+    pub organisations: Vec<String>,
+    pub topics: Vec<Topic>,
+    pub figures: Vec<Figure>,
+    pub summary: Option<String>,
+    /// Body paragraphs and subheadings in order, the lead included.
+    #[serde(skip)]
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Article {
+    /// The largest money figure, or else the largest figure of any unit:
+    /// what a one-line listing shows as the article's headline number.
+    pub fn headline_figure(&self) -> Option<&Figure> {
+        let largest = |money: bool| {
+            self.figures
+                .iter()
+                .filter(|f| f.unit.is_currency() == money)
+                .filter(|f| !matches!(f.unit, Unit::Percent) || !money)
+                .max_by(|a, b| a.value.total_cmp(&b.value))
+        };
+        largest(true).or_else(|| largest(false))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    Fr,
+    En,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Fr => "fr",
+            Language::En => "en",
+        }
+    }
+}
+
+/// A country named by its ISO 3166-1 alpha-2 code and English name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct CountryRef {
+    pub code: String,
+    pub name: String,
+}
+
+/// A country the article names, with how often.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CountryMention {
+    pub code: String,
+    pub name: String,
+    pub mentions: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParagraphKind {
+    Heading,
+    Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Paragraph {
+    pub kind: ParagraphKind,
+    pub text: String,
+}
+
+/// A number found in the text, normalised, with the text it came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    pub text: String,
+    pub value: f64,
+    pub unit: Unit,
+}
+
+/// What a figure counts.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Unit {
+    /// ISO 4217 code, e.g. `USD`.
+    Currency(String),
+    Chips,
+    Gpus,
+    Percent,
+    /// Power, normalised to megawatts.
+    Megawatts,
+    /// Any other counted thing.
+    Other,
+}
+
+impl Unit {
+    pub fn is_currency(&self) -> bool {
+        matches!(self, Unit::Currency(_))
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            Unit::Currency(code) => code,
+            Unit::Chips => "chips",
+            Unit::Gpus => "GPUs",
+            Unit::Percent => "percent",
+            Unit::Megawatts => "MW",
+            Unit::Other => "other",
+        }
+    }
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Unit {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// The fixed topic taxonomy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Topic {
+    SovereignAi,
+    ExportControls,
+    ChipSupply,
+    Supercomputer,
+    DataCentre,
+    RAndD,
+    Acquisition,
+    Investment,
+    PublicFunding,
+    Telecom,
+    Healthcare,
+    Automotive,
+    Robotics,
+    Cloud,
+}
+
+impl Topic {
+    pub const ALL: [Topic; 14] = [
+        Topic::SovereignAi,
+        Topic::ExportControls,
+        Topic::ChipSupply,
+        Topic::Supercomputer,
+        Topic::DataCentre,
+        Topic::RAndD,
+        Topic::Acquisition,
+        Topic::Investment,
+        Topic::PublicFunding,
+        Topic::Telecom,
+        Topic::Healthcare,
+        Topic::Automotive,
+        Topic::Robotics,
+        Topic::Cloud,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Topic::SovereignAi => "sovereign-ai",
+            Topic::ExportControls => "export-controls",
+            Topic::ChipSupply => "chip-supply",
+            Topic::Supercomputer => "supercomputer",
+            Topic::DataCentre => "data-centre",
+            Topic::RAndD => "r-and-d",
+            Topic::Acquisition => "acquisition",
+            Topic::Investment => "investment",
+            Topic::PublicFunding => "public-funding",
+            Topic::Telecom => "telecom",
+            Topic::Healthcare => "healthcare",
+            Topic::Automotive => "automotive",
+            Topic::Robotics => "robotics",
+            Topic::Cloud => "cloud",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Topic> {
+        Topic::ALL.into_iter().find(|t| t.slug() == slug)
+    }
+}
+
+impl fmt::Display for Topic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.slug())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn topic_slugs_round_trip() {
+        for topic in Topic::ALL {
+            assert_eq!(Topic::from_slug(topic.slug()), Some(topic));
+            let json = serde_json::to_string(&topic).unwrap();
+            assert_eq!(json, format!("\"{}\"", topic.slug()));
+        }
+        assert_eq!(Topic::from_slug("nope"), None);
+    }
+
+    #[test]
+    fn unit_serialises_as_plain_string() {
+        let f = Figure { text: "5,5 milliards de dollars".into(), value: 5.5e9, unit: Unit::Currency("USD".into()) };
+        let json = serde_json::to_value(&f).unwrap();
+        assert_eq!(json["unit"], "USD");
+        assert_eq!(json["value"], 5.5e9);
+    }
+}

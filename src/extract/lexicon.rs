@@ -1,0 +1,124 @@
+//! Reading the word lists in `assets/` and finding their phrases in text.
+//!
+//! Every list is a UTF-8 text file embedded at build time: one entry a line,
+//! `#` starts a comment, fields separated by tabs, alternatives inside a
+//! field separated by `|`. Phrases are compared in normalised form (folded
+//! case and accents, punctuation as word breaks), on whole words only.
+
+use super::text::{Token, normalize_phrase, tokens};
+use std::collections::HashMap;
+
+/// The non-empty, non-comment lines of a data file, split on tabs and trimmed.
+pub fn data_rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+/// Splits a `a|b|c` field into its non-empty alternatives.
+pub fn alternatives(field: &str) -> impl Iterator<Item = &str> {
+    field.split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// One occurrence of a phrase in a token sequence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhraseMatch<'v, V> {
+    pub value: &'v V,
+    /// Index of the first and one past the last token matched.
+    pub first_token: usize,
+    pub end_token: usize,
+}
+
+/// A set of multi-word phrases, each carrying a value, matched on whole
+/// words against normalised text. Longest phrase wins where two overlap.
+#[derive(Debug, Clone)]
+pub struct PhraseIndex<V> {
+    by_first_word: HashMap<String, Vec<(Vec<String>, V)>>,
+}
+
+impl<V> Default for PhraseIndex<V> {
+    fn default() -> Self {
+        PhraseIndex { by_first_word: HashMap::new() }
+    }
+}
+
+impl<V> PhraseIndex<V> {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds `phrase` (any case, accents, punctuation) with its value.
+    pub fn insert(&mut self, phrase: &str, value: V) {
+        let words: Vec<String> = normalize_phrase(phrase).split(' ').filter(|w| !w.is_empty()).map(String::from).collect();
+        let Some(first) = words.first().cloned() else { return };
+        let entries = self.by_first_word.entry(first).or_default();
+        entries.push((words, value));
+        // Longest first, so the first hit at a position is the longest.
+        entries.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_first_word.is_empty()
+    }
+
+    /// Finds non-overlapping occurrences, scanning left to right and taking
+    /// the longest phrase at each position.
+    pub fn find<'v>(&'v self, toks: &[Token<'_>]) -> Vec<PhraseMatch<'v, V>> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let hit = self.by_first_word.get(toks[i].text).and_then(|candidates| {
+                candidates.iter().find(|(words, _)| {
+                    words.len() <= toks.len() - i && words.iter().zip(&toks[i..]).all(|(w, t)| w == t.text)
+                })
+            });
+            match hit {
+                Some((words, value)) => {
+                    out.push(PhraseMatch { value, first_token: i, end_token: i + words.len() });
+                    i += words.len();
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Convenience: folds and tokenises `text`, then finds phrases in it.
+    pub fn find_in<'v>(&'v self, text: &str) -> Vec<&'v V> {
+        let folded = super::text::fold(text);
+        let toks = tokens(&folded);
+        self.find(&toks).into_iter().map(|m| m.value).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_skip_comments_and_blank_lines() {
+        let rows: Vec<_> = data_rows("# header\n\nKR\tSouth Korea\tcorée|korea \n  # indented comment\n").collect();
+        assert_eq!(rows, vec![vec!["KR", "South Korea", "corée|korea"]]);
+        assert_eq!(alternatives("a| b||c ").collect::<Vec<_>>(), ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn finds_whole_word_phrases_longest_first() {
+        let mut index = PhraseIndex::new();
+        index.insert("Corée", "corea");
+        index.insert("Corée du Sud", "south");
+        index.insert("Chine", "china");
+        let cases: [(&str, Vec<&str>); 5] = [
+            ("La Corée du Sud et la Chine", vec!["south", "china"]),
+            ("la coree, puis la CHINE.", vec!["corea", "china"]),
+            ("une machine chinoise", vec![]),
+            ("Corée du Nord", vec!["corea"]),
+            ("", vec![]),
+        ];
+        for (text, expected) in cases {
+            let found: Vec<&str> = index.find_in(text).into_iter().copied().collect();
+            assert_eq!(found, expected, "text {text:?}");
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! dealscope: parse news articles about AI compute deals into a store of facts,
+//! and browse or query that store from the terminal.
+
+pub mod app;
+pub mod cli;
+pub mod corpus;
+pub mod extract;
+pub mod search;
+pub mod tui;
+pub mod ui;
