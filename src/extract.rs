@@ -10,3 +10,27 @@ pub mod organisations;
 pub mod structure;
 pub mod text;
 pub mod topics;
+
+/// Where a piece of text sits in an article; extractors weigh the title and
+/// lead above the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SegmentRole {
+    Title,
+    Lead,
+    Heading,
+    Body,
+    Summary,
+}
+
+/// One piece of article text with its role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment<'a> {
+    pub role: SegmentRole,
+    pub text: &'a str,
+}
+
+impl<'a> Segment<'a> {
+    pub fn new(role: SegmentRole, text: &'a str) -> Self {
+        Segment { role, text }
+    }
+}
