@@ -3,6 +3,7 @@
 
 pub mod countries;
 pub mod dates;
+pub mod junk;
 pub mod figures;
 pub mod language;
 pub mod lexicon;
