@@ -2,3 +2,8 @@
 //! in-memory store with its indexes and facet counts. No terminal code.
 
 pub mod model;
+pub mod load;
+pub mod store;
+
+pub use model::*;
+pub use store::{Corpus, FacetCounts, FacetFilter, SortKey};
