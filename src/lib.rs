@@ -4,6 +4,7 @@
 pub mod app;
 pub mod cli;
 pub mod corpus;
+pub mod display;
 pub mod extract;
 pub mod search;
 pub mod tui;

@@ -1,0 +1,118 @@
+//! Where each region sits for a terminal size and focus. Shared by the
+//! renderer and by `update` (mouse hit-testing, page sizes), so both always
+//! agree.
+
+use super::state::Focus;
+use ratatui::layout::{Position, Rect};
+
+/// At this width and above, facets, list and reader are side by side.
+pub const WIDE_COLUMNS: u16 = 100;
+/// Below this width one pane is shown at a time.
+pub const NARROW_COLUMNS: u16 = 60;
+const FACETS_WIDTH: u16 = 26;
+
+/// The screen regions; a pane that is folded away is `None`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Areas {
+    pub filter: Rect,
+    pub facets: Option<Rect>,
+    pub list: Option<Rect>,
+    pub reader: Option<Rect>,
+    pub status: Rect,
+}
+
+impl Areas {
+    /// The pane under a screen position.
+    pub fn pane_at(&self, column: u16, row: u16) -> Option<Focus> {
+        let pos = Position { x: column, y: row };
+        let inside = |r: Option<Rect>| r.is_some_and(|r| r.contains(pos));
+        if inside(Some(self.filter)) {
+            Some(Focus::Filter)
+        } else if inside(self.facets) {
+            Some(Focus::Facets)
+        } else if inside(self.list) {
+            Some(Focus::List)
+        } else if inside(self.reader) {
+            Some(Focus::Reader)
+        } else {
+            None
+        }
+    }
+}
+
+/// Inner height of a bordered pane (its rows of content).
+pub fn inner_height(area: Option<Rect>) -> usize {
+    area.map_or(0, |r| r.height.saturating_sub(2) as usize)
+}
+
+/// Computes the regions: filter box on the first row, status bar on the
+/// last, panes in between.
+pub fn compute(width: u16, height: u16, focus: Focus) -> Areas {
+    let full = Rect { x: 0, y: 0, width, height };
+    if height == 0 || width == 0 {
+        return Areas { filter: full, status: full, ..Areas::default() };
+    }
+    let filter = Rect { height: 1, ..full };
+    let status = Rect { y: height - 1, height: 1, ..full };
+    let body_height = height.saturating_sub(2);
+    let body = Rect { x: 0, y: 1.min(height), width, height: body_height };
+    if body_height == 0 {
+        return Areas { filter, status, ..Areas::default() };
+    }
+
+    let mut areas = Areas { filter, status, ..Areas::default() };
+    if width >= WIDE_COLUMNS {
+        let list_width = (width - FACETS_WIDTH) * 45 / 100;
+        areas.facets = Some(Rect { width: FACETS_WIDTH, ..body });
+        areas.list = Some(Rect { x: FACETS_WIDTH, width: list_width, ..body });
+        let reader_x = FACETS_WIDTH + list_width;
+        areas.reader = Some(Rect { x: reader_x, width: width - reader_x, ..body });
+    } else if width >= NARROW_COLUMNS {
+        let left_width = width * 45 / 100;
+        let left = Rect { width: left_width, ..body };
+        if focus == Focus::Facets {
+            areas.facets = Some(left);
+        } else {
+            areas.list = Some(left);
+        }
+        areas.reader = Some(Rect { x: left_width, width: width - left_width, ..body });
+    } else {
+        match focus {
+            Focus::Facets => areas.facets = Some(body),
+            Focus::Reader => areas.reader = Some(body),
+            Focus::List | Focus::Filter => areas.list = Some(body),
+        }
+    }
+    areas
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panes_by_width() {
+        let wide = compute(120, 40, Focus::List);
+        assert!(wide.facets.is_some() && wide.list.is_some() && wide.reader.is_some());
+        let medium = compute(80, 24, Focus::List);
+        assert!(medium.facets.is_none() && medium.list.is_some() && medium.reader.is_some());
+        let medium_facets = compute(80, 24, Focus::Facets);
+        assert!(medium_facets.facets.is_some() && medium_facets.list.is_none());
+        let narrow = compute(40, 20, Focus::Reader);
+        assert!(narrow.list.is_none() && narrow.reader.is_some());
+        assert_eq!(narrow.pane_at(5, 5), Some(Focus::Reader));
+        assert_eq!(narrow.pane_at(5, 0), Some(Focus::Filter));
+    }
+
+    #[test]
+    fn tiny_sizes_do_not_underflow() {
+        for (w, h) in [(0, 0), (1, 1), (1, 2), (2, 1), (20, 6), (59, 3), (100, 2)] {
+            for focus in [Focus::Facets, Focus::List, Focus::Reader, Focus::Filter] {
+                let areas = compute(w, h, focus);
+                for rect in [Some(areas.filter), areas.facets, areas.list, areas.reader, Some(areas.status)].into_iter().flatten() {
+                    assert!(rect.right() <= w.max(1) && rect.bottom() <= h.max(1), "{w}x{h} {rect:?}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! The main loop: draw, sleep until an event, update, send searches.
+
+use super::events::{LoopEvent, spawn_input, spawn_loader, spawn_search_forwarder, spawn_signals};
+use super::terminal::TerminalGuard;
+use crate::app::keymap::{InputMode, action_for};
+use crate::app::state::Overlay;
+use crate::app::{Action, AppState, Focus, update};
+use crate::corpus::load::MissingPath;
+use crate::extract::countries::Gazetteer;
+use crate::search::{SearchDoc, SearchWorker};
+use crossterm::event::{Event, MouseButton, MouseEventKind};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+/// Opens the browser over `paths` (the embedded samples when empty).
+pub fn run_browser(paths: &[PathBuf], max_bytes: u64) -> anyhow::Result<()> {
+    // Fail on a bad path before touching the terminal.
+    if let Some(missing) = paths.iter().find(|p| !Path::new(p).exists()) {
+        return Err(MissingPath(missing.clone()).into());
+    }
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!("the browser needs a terminal; for piped output use `dealscope list`");
+    }
+    let mut guard = TerminalGuard::enter()?;
+    let size = guard.terminal.size()?;
+    let mut state = AppState::new(size.width, size.height);
+
+    let (tx, rx) = mpsc::channel();
+    let (worker, responses) = SearchWorker::spawn();
+    spawn_search_forwarder(responses, tx.clone());
+    spawn_signals(tx.clone())?;
+    spawn_input(tx.clone());
+    spawn_loader(paths.to_vec(), max_bytes, tx);
+
+    let french_name = |code: &str| Gazetteer::embedded().get(code).map(|c| c.name_fr.clone());
+    loop {
+        guard.terminal.draw(|frame| crate::ui::draw(frame, &state))?;
+        // Sleep until something happens, then take everything queued before
+        // drawing again, so bursts of events cost one frame.
+        let Ok(first) = rx.recv() else { break };
+        let mut next = Some(first);
+        while let Some(event) = next {
+            let action = match event {
+                LoopEvent::Terminate => Some(Action::Quit),
+                LoopEvent::Input(input) => input_action(&state, input),
+                LoopEvent::Action(action) => Some(action),
+            };
+            if let Some(action) = action {
+                if let Action::ArticlesLoaded(articles) = &action {
+                    worker.add_docs(articles.iter().map(|a| SearchDoc::from_article(a, french_name)).collect());
+                }
+                update(&mut state, action);
+            }
+            if state.quit {
+                break;
+            }
+            next = rx.try_recv().ok();
+        }
+        if state.quit {
+            break;
+        }
+        if let Some(request) = state.pending_search.take() {
+            worker.request(request.generation, request.query, request.selection);
+        }
+    }
+    drop(guard);
+    Ok(())
+}
+
+/// Turns a terminal event into an action, given what the user is doing.
+fn input_action(state: &AppState, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => {
+            let mode = InputMode {
+                typing_filter: state.focus == Focus::Filter,
+                help_open: state.overlay == Overlay::Help,
+                in_reader: state.focus == Focus::Reader,
+                in_facets: state.focus == Focus::Facets,
+            };
+            action_for(key, mode)
+        }
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollDown => Some(Action::ScrollAt { column: mouse.column, row: mouse.row, down: true }),
+            MouseEventKind::ScrollUp => Some(Action::ScrollAt { column: mouse.column, row: mouse.row, down: false }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::ClickAt { column: mouse.column, row: mouse.row }),
+            _ => None,
+        },
+        _ => None,
+    }
+}

@@ -1,0 +1,92 @@
+//! The threads that feed the main loop: terminal input, signals, the corpus
+//! loader and the search worker's answers, all into one channel so the loop
+//! sleeps until something happens.
+
+use crate::app::Action;
+use crate::corpus::ingest::{LoadEvent, ingest};
+use crate::corpus::model::Article;
+use crate::search::SearchResponse;
+use crossterm::event::Event;
+use signal_hook::consts::{SIGHUP, SIGTERM};
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// Articles are handed to the UI in batches, so a large corpus fills the
+/// list without a redraw per file.
+const BATCH_SIZE: usize = 2000;
+const BATCH_INTERVAL: Duration = Duration::from_millis(100);
+
+/// Everything the main loop reacts to.
+#[derive(Debug)]
+pub enum LoopEvent {
+    Input(Event),
+    Action(Action),
+    /// SIGTERM or SIGHUP: leave as on `q`.
+    Terminate,
+}
+
+/// Reads terminal events until the loop is gone.
+pub fn spawn_input(tx: Sender<LoopEvent>) {
+    thread::spawn(move || {
+        while let Ok(event) = crossterm::event::read() {
+            if tx.send(LoopEvent::Input(event)).is_err() {
+                return;
+            }
+        }
+    });
+}
+
+/// Turns SIGTERM and SIGHUP into an orderly exit.
+pub fn spawn_signals(tx: Sender<LoopEvent>) -> anyhow::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = tx.send(LoopEvent::Terminate);
+        }
+    });
+    Ok(())
+}
+
+/// Loads the corpus in the background, in batches.
+pub fn spawn_loader(paths: Vec<PathBuf>, max_bytes: u64, tx: Sender<LoopEvent>) {
+    thread::spawn(move || {
+        let send = |action: Action| tx.send(LoopEvent::Action(action)).is_ok();
+        let mut batch: Vec<Article> = Vec::new();
+        let mut last_sent = Instant::now();
+        let result = ingest(&paths, max_bytes, |event| match event {
+            LoadEvent::Started { files } => {
+                send(Action::LoadStarted { files });
+            }
+            LoadEvent::Warning(warning) => {
+                send(Action::LoadWarned(warning));
+            }
+            LoadEvent::Article(article) => {
+                batch.push(*article);
+                if batch.len() >= BATCH_SIZE || last_sent.elapsed() >= BATCH_INTERVAL {
+                    send(Action::ArticlesLoaded(std::mem::take(&mut batch)));
+                    last_sent = Instant::now();
+                }
+            }
+        });
+        if !batch.is_empty() {
+            send(Action::ArticlesLoaded(batch));
+        }
+        send(match result {
+            Ok(()) => Action::LoadFinished,
+            Err(e) => Action::LoadFailed(e.to_string()),
+        });
+    });
+}
+
+/// Moves the search worker's answers into the loop's channel.
+pub fn spawn_search_forwarder(responses: Receiver<SearchResponse>, tx: Sender<LoopEvent>) {
+    thread::spawn(move || {
+        for response in responses {
+            if tx.send(LoopEvent::Action(Action::SearchDone(Box::new(response)))).is_err() {
+                return;
+            }
+        }
+    });
+}

@@ -1,0 +1,50 @@
+//! The status bar: `{shown}/{total}` first, then active facets, loading
+//! progress, skipped files and key hints.
+
+use super::theme;
+use crate::app::AppState;
+use crate::app::keymap::hints;
+use crate::display::fit_width;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+/// The status bar's text parts, in order: counts, breadcrumbs, loading,
+/// warnings, hints.
+pub fn status_parts(state: &AppState) -> (String, Option<String>, String) {
+    let mut main = format!("{}/{}", state.hits.len(), state.total());
+    let crumbs = state.breadcrumbs();
+    if !crumbs.is_empty() {
+        main.push_str(&format!("  {crumbs}"));
+    }
+    if let Some(error) = &state.load.error {
+        main.push_str(&format!("  load failed: {error}"));
+    } else if !state.load.done {
+        match state.load.files {
+            Some(files) => main.push_str(&format!("  loading {}/{files}…", state.total())),
+            None => main.push_str("  loading…"),
+        }
+    }
+    let warning = (!state.warnings.is_empty()).then(|| format!(" {} skipped (w) ", state.warnings.len()));
+    let hint_text = hints().iter().map(|(key, label)| format!("{key} {label}")).collect::<Vec<_>>().join("  ");
+    (main, warning, hint_text)
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
+    let width = area.width as usize;
+    let (main, warning, hint_text) = status_parts(state);
+    let main = format!(" {main} ");
+    let mut spans = vec![Span::styled(fit_width(&main, width), theme::STATUS)];
+    let mut used = main.width().min(width);
+    if let Some(warning) = warning {
+        let fitted = fit_width(&warning, width - used);
+        used += fitted.width();
+        spans.push(Span::styled(fitted, theme::STATUS_WARNING));
+    }
+    let room = width.saturating_sub(used);
+    let hints = if hint_text.width() + 2 <= room { format!("{:>room$}", format!("{hint_text} ")) } else { " ".repeat(room) };
+    spans.push(Span::styled(hints, theme::STATUS));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
