@@ -246,8 +246,8 @@ impl Cx<'_, '_> {
         }
         let end = self.run_forward(j)?;
         let mut f = self.found(i, end);
-        if noun == "ministere" {
-            f.name = f.name.replacen('M', "m", 1);
+        if let Some(rest) = f.name.strip_prefix('M').filter(|_| noun == "ministere") {
+            f.name = format!("m{rest}");
         }
         Some(f)
     }

@@ -81,6 +81,7 @@ fn cues_find_unlisted_organisations() {
         ("la start-up de robotique médicale Medibot lève des fonds", &["Medibot"]),
         ("l'opérateur Telkomsel et le fonds Tamarind Capital", &["Telkomsel", "Tamarind Capital"]),
         ("Le ministère de l'Économie soutient le projet.", &["ministère de l'Économie"]),
+        ("Ministère de la Mer : le ministère de la Mer paie.", &["ministère de la Mer"]),
         ("The Ministry of Digital Affairs agreed.", &["Ministry of Digital Affairs"]),
         ("le magazine The Diplomat", &["The Diplomat"]),
         ("Le CNRS et le laboratoire KAIST", &["CNRS", "KAIST"]),
