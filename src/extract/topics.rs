@@ -1,1 +1,236 @@
-//! TODO
+//! Topic tagging: which of the fixed [`Topic`]s an article is about.
+//!
+//! Owns `assets/topics.tsv` (keywords per topic, each marked strong, weak,
+//! context or ignore) and the scoring rule documented in that file's header:
+//! weak and context hits score 1, strong hits 3, hits in the title, lead,
+//! summary or a heading score triple, and a topic is kept at 3 or more.
+//! Context keywords count only once the topic has a strong or weak hit.
+
+use super::lexicon::{PhraseIndex, alternatives, data_rows};
+use super::text::{fold, tokens};
+use super::{Segment, SegmentRole};
+use crate::corpus::model::Topic;
+use std::sync::OnceLock;
+
+const TOPICS_TSV: &str = include_str!("../../assets/topics.tsv");
+
+/// Score a topic needs to be kept.
+const THRESHOLD: u32 = 3;
+/// Multiplier for hits in the title, lead, summary or headings: these are
+/// where a writer states what the article is about.
+const PROMINENT_FACTOR: u32 = 3;
+
+/// How much one keyword says about its topic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Strong,
+    Weak,
+    Context,
+    /// Matched only so that a longer phrase hides a misleading word.
+    Ignore,
+}
+
+impl Kind {
+    fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "strong" => Some(Kind::Strong),
+            "weak" => Some(Kind::Weak),
+            "context" => Some(Kind::Context),
+            "ignore" => Some(Kind::Ignore),
+            _ => None,
+        }
+    }
+
+    fn points(self) -> u32 {
+        match self {
+            Kind::Strong => 3,
+            Kind::Weak | Kind::Context => 1,
+            Kind::Ignore => 0,
+        }
+    }
+}
+
+/// One phrase index per topic, in [`Topic::ALL`] order. Topics are separate
+/// so that a phrase of one ("cloud souverain") does not hide a word of
+/// another ("cloud") under the longest-match rule.
+type TopicIndex = Vec<(Topic, PhraseIndex<Kind>)>;
+
+/// Parses the topic file. Errors name the 1-based line and the problem.
+fn parse_topics(text: &str) -> Result<TopicIndex, String> {
+    let mut index: TopicIndex = Topic::ALL.iter().map(|&t| (t, PhraseIndex::new())).collect();
+    for (n, line) in text.lines().enumerate() {
+        let line_no = n + 1;
+        // data_rows handles comments and blanks; feed it one line at a time
+        // to keep the line number for error messages.
+        for row in data_rows(line) {
+            let [slug, kind, keywords] = row.as_slice() else {
+                return Err(format!("topics line {line_no}: expected slug<TAB>kind<TAB>keywords"));
+            };
+            let topic = Topic::from_slug(slug)
+                .ok_or_else(|| format!("topics line {line_no}: unknown slug {slug:?}"))?;
+            let kind =
+                Kind::parse(kind).ok_or_else(|| format!("topics line {line_no}: unknown kind {kind:?}"))?;
+            let slot = &mut index.iter_mut().find(|(t, _)| *t == topic).expect("every topic has a slot").1;
+            let mut any = false;
+            for keyword in alternatives(keywords) {
+                slot.insert(keyword, kind);
+                any = true;
+            }
+            if !any {
+                return Err(format!("topics line {line_no}: no keywords"));
+            }
+        }
+    }
+    Ok(index)
+}
+
+fn topic_index() -> &'static TopicIndex {
+    static INDEX: OnceLock<TopicIndex> = OnceLock::new();
+    // The file is embedded and covered by a unit test, so a parse error here
+    // is a build defect, not a runtime condition.
+    INDEX.get_or_init(|| parse_topics(TOPICS_TSV).expect("assets/topics.tsv is valid"))
+}
+
+fn is_prominent(role: SegmentRole) -> bool {
+    matches!(role, SegmentRole::Title | SegmentRole::Lead | SegmentRole::Summary | SegmentRole::Heading)
+}
+
+/// The topics the article is about, in [`Topic::ALL`] order, each once.
+pub fn extract_topics(segments: &[Segment<'_>]) -> Vec<Topic> {
+    let folded: Vec<(SegmentRole, String)> = segments.iter().map(|s| (s.role, fold(s.text))).collect();
+    let toks: Vec<_> = folded.iter().map(|(role, text)| (*role, tokens(text))).collect();
+    topic_index()
+        .iter()
+        .filter(|(_, index)| {
+            let (mut main, mut context) = (0u32, 0u32);
+            for (role, seg_tokens) in &toks {
+                let factor = if is_prominent(*role) { PROMINENT_FACTOR } else { 1 };
+                for hit in index.find(seg_tokens) {
+                    let points = hit.value.points() * factor;
+                    match hit.value {
+                        Kind::Context => context += points,
+                        _ => main += points,
+                    }
+                }
+            }
+            // Context words only back up evidence; alone they say nothing.
+            let score = if main > 0 { main + context } else { 0 };
+            score >= THRESHOLD
+        })
+        .map(|(topic, _)| *topic)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use SegmentRole::{Body, Title};
+
+    fn slugs(segments: &[Segment<'_>]) -> Vec<&'static str> {
+        extract_topics(segments).into_iter().map(Topic::slug).collect()
+    }
+
+    fn body(text: &str) -> Vec<&'static str> {
+        slugs(&[Segment::new(Body, text)])
+    }
+
+    #[test]
+    fn embedded_file_parses_and_covers_every_topic() {
+        let index = parse_topics(TOPICS_TSV).expect("valid");
+        for (topic, phrases) in &index {
+            assert!(!phrases.is_empty(), "no keywords for {topic}");
+        }
+    }
+
+    #[test]
+    fn parser_rejects_bad_rows_naming_the_line() {
+        let cases = [
+            ("# c\ncloud\tstrong\tcloud\nclouds\tstrong\tx\n", "line 3: unknown slug \"clouds\""),
+            ("cloud\tmaybe\tcloud\n", "line 1: unknown kind \"maybe\""),
+            ("cloud\tstrong\n", "line 1: expected"),
+            ("\ncloud\tstrong\t | \n", "line 2: no keywords"),
+        ];
+        for (text, expected) in cases {
+            let err = parse_topics(text).expect_err(text);
+            assert!(err.contains(expected), "{err:?} should contain {expected:?}");
+        }
+    }
+
+    #[test]
+    fn one_strong_keyword_in_the_body_is_enough() {
+        let cases: [(&str, &[&str]); 14] = [
+            ("Le pays mise sur une IA souveraine.", &["sovereign-ai"]),
+            ("Washington tightens export controls on China.", &["export-controls"]),
+            ("Les tensions pèsent sur la chaîne d'approvisionnement.", &["chip-supply"]),
+            ("Le nouveau supercalculateur sera installé à Grenoble.", &["supercomputer"]),
+            ("A new data center will open near Dublin.", &["data-centre"]),
+            ("Un centre de recherche ouvrira à Paris.", &["r-and-d"]),
+            ("Le groupe annonce le rachat de son concurrent.", &["acquisition"]),
+            ("La jeune pousse boucle une levée de fonds.", &["investment"]),
+            ("Le projet reçoit une subvention de Bruxelles.", &["public-funding"]),
+            ("L'opérateur déploie la 5G dans la région.", &["telecom"]),
+            ("The startup works on medical imaging.", &["healthcare"]),
+            ("Des véhicules autonomes circuleront en 2027.", &["automotive"]),
+            ("Une usine de robots humanoïdes ouvre.", &["robotics"]),
+            ("The deal expands its cloud business.", &["cloud"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(body(text), expected, "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn weak_keywords_need_repetition_or_a_prominent_place() {
+        let once = "Le groupe veut investir en Europe.";
+        assert_eq!(body(once), Vec::<&str>::new());
+        assert_eq!(slugs(&[Segment::new(Title, once)]), ["investment"]);
+        let thrice = "Investir, encore investir : les investisseurs suivent.";
+        assert_eq!(body(thrice), ["investment"]);
+    }
+
+    #[test]
+    fn context_keywords_alone_do_not_count() {
+        let cases: [(&str, &[&str]); 4] = [
+            // Exporting goods is not export control without a restriction.
+            ("La France va exporter du fromage et des exportations de vin.", &[]),
+            (
+                "Les exportations de puces sont soumises à des restrictions et des licences.",
+                &["export-controls"],
+            ),
+            ("Nvidia vend des puces, des puces et encore des puces.", &[]),
+            ("Nvidia va livrer des puces à Séoul et leurs processeurs.", &["chip-supply"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(body(text), expected, "text {text:?}");
+        }
+        assert_eq!(slugs(&[Segment::new(Title, "Exporter des puces")]), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn words_are_matched_whole_and_misleading_phrases_ignored() {
+        let cases: [(&str, &[&str]); 4] = [
+            ("Un ciel nuageux sur Paris.", &[]),
+            ("Le robotisme et la cloudification.", &[]),
+            // A sovereign wealth fund is an investor, not sovereign AI.
+            ("Le fonds souverain norvégien et un autre fonds souverain.", &["investment"]),
+            ("CLOUD, Cloud et cloud", &["cloud"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(body(text), expected, "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn results_are_sorted_and_deduplicated() {
+        let text = "Cloud et santé numérique, puis un data centre, un cloud et un supercalculateur.";
+        assert_eq!(body(text), ["supercomputer", "data-centre", "healthcare", "cloud"]);
+    }
+
+    #[test]
+    fn empty_and_garbage_input_do_not_panic() {
+        assert!(extract_topics(&[]).is_empty());
+        for text in ["", "   ", "\u{0}\u{1b}[31m", "’’--||\t\n", "ǅ\u{301}\u{301}", "🙂🙂🙂"] {
+            assert!(body(text).is_empty(), "text {text:?}");
+        }
+    }
+}
