@@ -17,7 +17,9 @@ fn main() {
         })
         .unwrap_or_default();
     names.sort();
-    let mut code = String::from("/// Embedded sample articles: (file name, bytes).\npub const EMBEDDED_ARTICLES: &[(&str, &[u8])] = &[\n");
+    let mut code = String::from(
+        "/// Embedded sample articles: (file name, bytes).\npub const EMBEDDED_ARTICLES: &[(&str, &[u8])] = &[\n",
+    );
     for name in &names {
         let path = dir.join(name);
         println!("cargo:rerun-if-changed={}", path.display());

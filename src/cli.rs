@@ -125,7 +125,11 @@ pub fn resolve_country(query: &str) -> Result<String, UsageError> {
     }
     let suggestions: Vec<String> =
         gazetteer.suggest(query, 5).iter().map(|c| format!("{} ({})", c.name_en, c.code)).collect();
-    let hint = if suggestions.is_empty() { String::new() } else { format!("; did you mean {}?", suggestions.join(", ")) };
+    let hint = if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", suggestions.join(", "))
+    };
     Err(UsageError(format!("unknown country {query:?}{hint}")))
 }
 
@@ -230,7 +234,8 @@ fn find_article<'c>(corpus: &'c Corpus, id: &str) -> Result<&'c Article, UsageEr
 
 fn write_list(articles: &[&Article], width: usize, out: &mut dyn Write) -> Result<()> {
     let id_width = articles.iter().map(|a| a.id.width()).max().unwrap_or(0).min(32);
-    let figures: Vec<String> = articles.iter().map(|a| a.headline_figure().map(short_figure).unwrap_or_default()).collect();
+    let figures: Vec<String> =
+        articles.iter().map(|a| a.headline_figure().map(short_figure).unwrap_or_default()).collect();
     let figure_width = figures.iter().map(|f| f.width()).max().unwrap_or(0);
     // id, date (10), country (2), title, figure, with single spaces between.
     let fixed = id_width + 1 + 10 + 1 + 2 + 1 + if figure_width > 0 { figure_width + 1 } else { 0 };
@@ -261,7 +266,10 @@ fn write_article(article: &Article, width: usize, out: &mut dyn Write) -> Result
         ("Source", article.source.clone()),
         ("Date", article.date.clone().unwrap_or_else(|| "unknown".into())),
         ("Language", article.language.code().into()),
-        ("Country", article.primary_country.as_ref().map_or("none".into(), |c| format!("{} ({})", c.name, c.code))),
+        (
+            "Country",
+            article.primary_country.as_ref().map_or("none".into(), |c| format!("{} ({})", c.name, c.code)),
+        ),
     ];
     let others: Vec<String> = article
         .countries
@@ -279,7 +287,10 @@ fn write_article(article: &Article, width: usize, out: &mut dyn Write) -> Result
         facts.push(("Topics", article.topics.iter().map(|t| t.slug()).collect::<Vec<_>>().join(", ")));
     }
     for figure in &article.figures {
-        facts.push(("Figure", format!("{} ({} {}) «{}»", short_figure(figure), figure.value, figure.unit, figure.text)));
+        facts.push((
+            "Figure",
+            format!("{} ({} {}) «{}»", short_figure(figure), figure.value, figure.unit, figure.text),
+        ));
     }
     for (label, value) in facts {
         let prefix = format!("{label:<14}");

@@ -1,8 +1,10 @@
 //! The article model, loading from files and the embedded samples, and the
 //! in-memory store with its indexes and facet counts. No terminal code.
 
-pub mod model;
+pub mod ingest;
 pub mod load;
+pub mod parse;
+pub mod model;
 pub mod store;
 
 pub use model::*;

@@ -80,12 +80,13 @@ pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
 }
 
 fn words_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split(' ').scan(0, |offset, word| {
-        let start = *offset;
-        *offset += word.len() + 1;
-        Some((start, word))
-    })
-    .filter(|(_, w)| !w.is_empty())
+    text.split(' ')
+        .scan(0, |offset, word| {
+            let start = *offset;
+            *offset += word.len() + 1;
+            Some((start, word))
+        })
+        .filter(|(_, w)| !w.is_empty())
 }
 
 /// A compact number: 5.5e9 -> "5.5B", 260000 -> "260k", 1528 -> "1528".

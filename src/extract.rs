@@ -3,8 +3,8 @@
 
 pub mod countries;
 pub mod dates;
-pub mod junk;
 pub mod figures;
+pub mod junk;
 pub mod language;
 pub mod lexicon;
 pub mod organisations;

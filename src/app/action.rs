@@ -47,11 +47,23 @@ pub enum Action {
     ToggleHelp,
     ToggleWarnings,
     Quit,
-    Resize { width: u16, height: u16 },
-    ScrollAt { column: u16, row: u16, down: bool },
-    ClickAt { column: u16, row: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    ScrollAt {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+    ClickAt {
+        column: u16,
+        row: u16,
+    },
     // From background threads.
-    LoadStarted { files: usize },
+    LoadStarted {
+        files: usize,
+    },
     ArticlesLoaded(Vec<Article>),
     LoadWarned(LoadWarning),
     LoadFinished,

@@ -64,7 +64,9 @@ const fn hinted(
     Binding { context, keys, action, help, hint: Some(hint) }
 }
 
-use KeyCode::{BackTab, Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
+use KeyCode::{
+    BackTab, Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
 use KeyContext::{Anywhere, Browsing, Facets, Filter, Help, Reader};
 
 /// The default key map. Earlier rows win when two apply.
@@ -85,15 +87,31 @@ pub static BINDINGS: &[Binding] = &[
     // Browsing.
     hinted(Browsing, &[ch('q')], Action::Quit, "quit", "quit"),
     hinted(Browsing, &[ch('?')], Action::ToggleHelp, "help", "help"),
-    hinted(Browsing, &[ch('/')], Action::FocusFilter, "filter (type to narrow, Enter keeps, Esc clears)", "filter"),
+    hinted(
+        Browsing,
+        &[ch('/')],
+        Action::FocusFilter,
+        "filter (type to narrow, Enter keeps, Esc clears)",
+        "filter",
+    ),
     bind(Browsing, &[ch('j'), plain(Down)], Action::MoveDown, "down / scroll down"),
     bind(Browsing, &[ch('k'), plain(Up)], Action::MoveUp, "up / scroll up"),
     bind(Browsing, &[ch('g'), plain(Home)], Action::Top, "first row / top"),
-    bind(Browsing, &[ch('G'), Key { code: KeyCode::Char('G'), modifiers: KeyModifiers::SHIFT }, plain(End)], Action::Bottom, "last row / bottom"),
+    bind(
+        Browsing,
+        &[ch('G'), Key { code: KeyCode::Char('G'), modifiers: KeyModifiers::SHIFT }, plain(End)],
+        Action::Bottom,
+        "last row / bottom",
+    ),
     bind(Browsing, &[ctrl('d'), plain(PageDown)], Action::PageDown, "half a page down"),
     bind(Browsing, &[ctrl('u'), plain(PageUp)], Action::PageUp, "half a page up"),
     bind(Browsing, &[plain(Tab)], Action::FocusNext, "next pane"),
-    bind(Browsing, &[plain(BackTab), Key { code: BackTab, modifiers: KeyModifiers::SHIFT }], Action::FocusPrev, "previous pane"),
+    bind(
+        Browsing,
+        &[plain(BackTab), Key { code: BackTab, modifiers: KeyModifiers::SHIFT }],
+        Action::FocusPrev,
+        "previous pane",
+    ),
     bind(Browsing, &[ch('h'), plain(Left)], Action::FocusLeft, "pane to the left"),
     bind(Browsing, &[ch('l'), plain(Right)], Action::FocusRight, "pane to the right"),
     bind(Facets, &[ch(' ')], Action::ToggleFacet, "toggle the facet value"),
@@ -105,7 +123,12 @@ pub static BINDINGS: &[Binding] = &[
     bind(Browsing, &[ch('t')], Action::FocusTopics, "topics facet (Enter/Space toggles)"),
     hinted(Browsing, &[ch('x')], Action::ClearFacets, "clear all facets", "clear"),
     bind(Reader, &[ch('n')], Action::NextMatch, "next occurrence of the filter's words"),
-    bind(Reader, &[ch('N'), Key { code: KeyCode::Char('N'), modifiers: KeyModifiers::SHIFT }], Action::PrevMatch, "previous occurrence of the filter's words"),
+    bind(
+        Reader,
+        &[ch('N'), Key { code: KeyCode::Char('N'), modifiers: KeyModifiers::SHIFT }],
+        Action::PrevMatch,
+        "previous occurrence of the filter's words",
+    ),
     bind(Browsing, &[ch('w')], Action::ToggleWarnings, "list the files skipped while loading"),
 ];
 
@@ -142,7 +165,9 @@ pub fn action_for(event: KeyEvent, mode: InputMode) -> Option<Action> {
     let found = BINDINGS
         .iter()
         .filter(|b| applies(b.context, mode))
-        .find(|b| b.keys.iter().any(|k| *k == pressed || (matches!(k.code, KeyCode::Char(_)) && *k == unshifted)))
+        .find(|b| {
+            b.keys.iter().any(|k| *k == pressed || (matches!(k.code, KeyCode::Char(_)) && *k == unshifted))
+        })
         .map(|b| b.action.clone());
     if found.is_some() {
         return found;
@@ -225,10 +250,14 @@ mod tests {
         KeyEvent::new(code, modifiers)
     }
 
-    const BROWSING: InputMode = InputMode { typing_filter: false, help_open: false, in_reader: false, in_facets: false };
-    const TYPING: InputMode = InputMode { typing_filter: true, help_open: false, in_reader: false, in_facets: false };
-    const HELP: InputMode = InputMode { typing_filter: false, help_open: true, in_reader: false, in_facets: false };
-    const READER: InputMode = InputMode { typing_filter: false, help_open: false, in_reader: true, in_facets: false };
+    const BROWSING: InputMode =
+        InputMode { typing_filter: false, help_open: false, in_reader: false, in_facets: false };
+    const TYPING: InputMode =
+        InputMode { typing_filter: true, help_open: false, in_reader: false, in_facets: false };
+    const HELP: InputMode =
+        InputMode { typing_filter: false, help_open: true, in_reader: false, in_facets: false };
+    const READER: InputMode =
+        InputMode { typing_filter: false, help_open: false, in_reader: true, in_facets: false };
 
     #[test]
     fn keys_map_to_actions_by_context() {

@@ -109,7 +109,10 @@ mod tests {
         for (w, h) in [(0, 0), (1, 1), (1, 2), (2, 1), (20, 6), (59, 3), (100, 2)] {
             for focus in [Focus::Facets, Focus::List, Focus::Reader, Focus::Filter] {
                 let areas = compute(w, h, focus);
-                for rect in [Some(areas.filter), areas.facets, areas.list, areas.reader, Some(areas.status)].into_iter().flatten() {
+                for rect in [Some(areas.filter), areas.facets, areas.list, areas.reader, Some(areas.status)]
+                    .into_iter()
+                    .flatten()
+                {
                     assert!(rect.right() <= w.max(1) && rect.bottom() <= h.max(1), "{w}x{h} {rect:?}");
                 }
             }

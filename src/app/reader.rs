@@ -50,7 +50,8 @@ pub fn build_reader(article: &Article, query: &Query, width: usize) -> ReaderDoc
     push_marked(&mut doc, &article.title, SpanKind::Title, &[], query, width, "");
     doc.lines.push(ReaderLine::default());
 
-    let mut facts: Vec<(&str, String)> = vec![("Date", article.date.clone().unwrap_or_else(|| "unknown".into()))];
+    let mut facts: Vec<(&str, String)> =
+        vec![("Date", article.date.clone().unwrap_or_else(|| "unknown".into()))];
     if let Some(country) = &article.primary_country {
         facts.push(("Country", format!("{} ({})", country.name, country.code)));
     }
@@ -77,7 +78,8 @@ pub fn build_reader(article: &Article, query: &Query, width: usize) -> ReaderDoc
         let kind = if label == "Figures" { SpanKind::Figure } else { SpanKind::Plain };
         for (i, range) in wrap_ranges(&value, value_width).into_iter().enumerate() {
             let label = if i == 0 { format!("{label:<LABEL_WIDTH$}") } else { " ".repeat(LABEL_WIDTH) };
-            doc.lines.push(ReaderLine { spans: vec![(label, SpanKind::Label), (value[range].to_string(), kind)] });
+            doc.lines
+                .push(ReaderLine { spans: vec![(label, SpanKind::Label), (value[range].to_string(), kind)] });
         }
     }
 
@@ -98,7 +100,15 @@ pub fn build_reader(article: &Article, query: &Query, width: usize) -> ReaderDoc
 
 /// Marks figures, countries and query words in `text`, wraps it and adds
 /// the lines. Query matches win over countries, countries over figures.
-fn push_marked(doc: &mut ReaderDoc, text: &str, base: SpanKind, figures: &[&str], query: &Query, width: usize, prefix: &str) {
+fn push_marked(
+    doc: &mut ReaderDoc,
+    text: &str,
+    base: SpanKind,
+    figures: &[&str],
+    query: &Query,
+    width: usize,
+    prefix: &str,
+) {
     let mut kinds = vec![base; text.len()];
     let mut paint = |range: Range<usize>, kind: SpanKind| {
         for k in kinds.get_mut(range).into_iter().flatten() {

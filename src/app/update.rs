@@ -31,7 +31,8 @@ fn apply(state: &mut AppState, action: Action) {
         Action::Back if state.overlay != Overlay::None => state.overlay = Overlay::None,
         Action::MoveDown | Action::MoveUp if state.overlay == Overlay::Warnings => {
             let down = matches!(action, Action::MoveDown);
-            state.warnings_scroll = step(state.warnings_scroll, 1, down, state.warnings.len().saturating_sub(1));
+            state.warnings_scroll =
+                step(state.warnings_scroll, 1, down, state.warnings.len().saturating_sub(1));
         }
         Action::MoveUp => move_in(state, state.focus, 1, false),
         Action::MoveDown => move_in(state, state.focus, 1, true),
@@ -85,7 +86,9 @@ fn apply(state: &mut AppState, action: Action) {
             filter_changed(state);
         }
         Action::FilterLeft => state.filter.cursor = state.filter.cursor.saturating_sub(1),
-        Action::FilterRight => state.filter.cursor = (state.filter.cursor + 1).min(state.filter.text.chars().count()),
+        Action::FilterRight => {
+            state.filter.cursor = (state.filter.cursor + 1).min(state.filter.text.chars().count())
+        }
         Action::FilterHome => state.filter.cursor = 0,
         Action::FilterEnd => state.filter.cursor = state.filter.text.chars().count(),
         Action::FilterClearLine if !state.filter.text.is_empty() => {
@@ -344,8 +347,13 @@ fn sync(state: &mut AppState) {
     state.facet_cursor = state.facet_cursor.min(state.facet_rows.len().saturating_sub(1));
     let facet_line = state.facet_lines().iter().position(|l| *l == Some(state.facet_cursor)).unwrap_or(0);
     // Show the section header above the first value of a section.
-    let wanted = if facet_line > 0 && state.facet_lines()[facet_line - 1].is_none() { facet_line - 1 } else { facet_line };
-    state.facet_offset = visible_offset(state.facet_offset.min(wanted), facet_line, inner_height(areas.facets));
+    let wanted = if facet_line > 0 && state.facet_lines()[facet_line - 1].is_none() {
+        facet_line - 1
+    } else {
+        facet_line
+    };
+    state.facet_offset =
+        visible_offset(state.facet_offset.min(wanted), facet_line, inner_height(areas.facets));
 
     let article = state.selected_article();
     if article != state.reader_article {

@@ -139,7 +139,12 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, MissingPath> {
     Ok(files)
 }
 
-fn walk_dir(dir: &Path, seen_dirs: &mut HashSet<PathBuf>, seen_files: &mut HashSet<PathBuf>, out: &mut Vec<PathBuf>) {
+fn walk_dir(
+    dir: &Path,
+    seen_dirs: &mut HashSet<PathBuf>,
+    seen_files: &mut HashSet<PathBuf>,
+    out: &mut Vec<PathBuf>,
+) {
     let Ok(real) = fs::canonicalize(dir) else { return };
     if !seen_dirs.insert(real) {
         return;
@@ -191,7 +196,11 @@ pub fn embedded_sources() -> Vec<SourceText> {
         .iter()
         .filter_map(|(name, bytes)| {
             let decoded = decode(bytes).ok()?;
-            Some(SourceText { stem: file_stem(Path::new(name)), source: format!("embedded:{name}"), text: decoded.text })
+            Some(SourceText {
+                stem: file_stem(Path::new(name)),
+                source: format!("embedded:{name}"),
+                text: decoded.text,
+            })
         })
         .collect()
 }

@@ -222,7 +222,11 @@ mod tests {
 
     #[test]
     fn unit_serialises_as_plain_string() {
-        let f = Figure { text: "5,5 milliards de dollars".into(), value: 5.5e9, unit: Unit::Currency("USD".into()) };
+        let f = Figure {
+            text: "5,5 milliards de dollars".into(),
+            value: 5.5e9,
+            unit: Unit::Currency("USD".into()),
+        };
         let json = serde_json::to_value(&f).unwrap();
         assert_eq!(json["unit"], "USD");
         assert_eq!(json["value"], 5.5e9);

@@ -125,7 +125,8 @@ impl Corpus {
         let mut candidates: Vec<usize> = if filter.countries.is_empty() {
             (0..self.articles.len()).collect()
         } else {
-            let mut v: Vec<usize> = filter.countries.iter().flat_map(|c| self.with_country(c)).copied().collect();
+            let mut v: Vec<usize> =
+                filter.countries.iter().flat_map(|c| self.with_country(c)).copied().collect();
             v.sort_unstable();
             v.dedup();
             v
@@ -146,7 +147,8 @@ impl Corpus {
                 *topics.entry(*topic).or_default() += 1;
             }
         }
-        let mut countries: Vec<(CountryRef, usize)> = countries.into_iter().map(|(c, n)| (c.clone(), n)).collect();
+        let mut countries: Vec<(CountryRef, usize)> =
+            countries.into_iter().map(|(c, n)| (c.clone(), n)).collect();
         countries.sort_by(|(a, na), (b, nb)| nb.cmp(na).then_with(|| a.code.cmp(&b.code)));
         FacetCounts { countries, topics: topics.into_iter().collect() }
     }
@@ -188,7 +190,13 @@ mod tests {
     use super::*;
     use crate::corpus::model::{Figure, Language, Unit};
 
-    fn article(id: &str, date: Option<&str>, country: Option<&str>, topics: &[Topic], value: Option<f64>) -> Article {
+    fn article(
+        id: &str,
+        date: Option<&str>,
+        country: Option<&str>,
+        topics: &[Topic],
+        value: Option<f64>,
+    ) -> Article {
         Article {
             id: id.into(),
             source: format!("dir/{id}.txt"),
@@ -245,7 +253,8 @@ mod tests {
     fn facet_counts_and_sorting() {
         let c = sample();
         let counts = c.facet_counts(&[0, 1, 2, 3]);
-        let countries: Vec<(&str, usize)> = counts.countries.iter().map(|(c, n)| (c.code.as_str(), *n)).collect();
+        let countries: Vec<(&str, usize)> =
+            counts.countries.iter().map(|(c, n)| (c.code.as_str(), *n)).collect();
         assert_eq!(countries, vec![("KR", 2), ("VN", 1)]);
         assert_eq!(counts.topics, vec![(Topic::ChipSupply, 1), (Topic::RAndD, 1), (Topic::Cloud, 2)]);
 

@@ -36,7 +36,11 @@ impl ArticleDate {
     fn new(year: u32, month: u32, day: Option<u32>) -> Option<Self> {
         let plausible_year = (1970..=2100).contains(&year);
         let plausible_day = day.is_none_or(|d| (1..=days_in_month(year, month)).contains(&d));
-        (plausible_year && (1..=12).contains(&month) && plausible_day).then_some(ArticleDate { year, month, day })
+        (plausible_year && (1..=12).contains(&month) && plausible_day).then_some(ArticleDate {
+            year,
+            month,
+            day,
+        })
     }
 }
 

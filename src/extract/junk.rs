@@ -62,7 +62,8 @@ pub fn is_junk_line(line: &str) -> bool {
 }
 
 fn is_bare_url(line: &str) -> bool {
-    !line.contains(' ') && (line.starts_with("http://") || line.starts_with("https://") || line.starts_with("www."))
+    !line.contains(' ')
+        && (line.starts_with("http://") || line.starts_with("https://") || line.starts_with("www."))
 }
 
 /// Ticker lines such as "NVDA +3,2 %" or "Nasdaq: NVDA 135.40 $ (-1.2%)":
@@ -78,7 +79,8 @@ fn is_stock_quote(line: &str) -> bool {
     let has_exchange = words.iter().any(|w| {
         matches!(w.to_ascii_lowercase().as_str(), "nasdaq" | "nyse" | "euronext" | "cac" | "kospi" | "nikkei")
     });
-    let has_signed_percent = words.windows(2).any(|w| is_signed_percent(w[0]) || is_signed_percent(&format!("{}{}", w[0], w[1])));
+    let has_signed_percent =
+        words.windows(2).any(|w| is_signed_percent(w[0]) || is_signed_percent(&format!("{}{}", w[0], w[1])));
     has_ticker && (has_signed_percent || has_exchange) && line.chars().any(|c| c.is_ascii_digit())
 }
 
@@ -173,7 +175,10 @@ mod tests {
     #[test]
     fn recognises_summary_markers() {
         let cases = [
-            ("Résumé: L’accord marque une étape.", Some(SummaryMarker::Inline("L’accord marque une étape.".into()))),
+            (
+                "Résumé: L’accord marque une étape.",
+                Some(SummaryMarker::Inline("L’accord marque une étape.".into())),
+            ),
             ("Résumé : texte", Some(SummaryMarker::Inline("texte".into()))),
             ("En bref, Nvidia signe.", Some(SummaryMarker::Inline("Nvidia signe.".into()))),
             ("Summary: Nvidia signs.", Some(SummaryMarker::Inline("Nvidia signs.".into()))),

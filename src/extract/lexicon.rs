@@ -50,7 +50,8 @@ impl<V> PhraseIndex<V> {
 
     /// Adds `phrase` (any case, accents, punctuation) with its value.
     pub fn insert(&mut self, phrase: &str, value: V) {
-        let words: Vec<String> = normalize_phrase(phrase).split(' ').filter(|w| !w.is_empty()).map(String::from).collect();
+        let words: Vec<String> =
+            normalize_phrase(phrase).split(' ').filter(|w| !w.is_empty()).map(String::from).collect();
         let Some(first) = words.first().cloned() else { return };
         let entries = self.by_first_word.entry(first).or_default();
         entries.push((words, value));
@@ -98,7 +99,8 @@ mod tests {
 
     #[test]
     fn rows_skip_comments_and_blank_lines() {
-        let rows: Vec<_> = data_rows("# header\n\nKR\tSouth Korea\tcorée|korea \n  # indented comment\n").collect();
+        let rows: Vec<_> =
+            data_rows("# header\n\nKR\tSouth Korea\tcorée|korea \n  # indented comment\n").collect();
         assert_eq!(rows, vec![vec!["KR", "South Korea", "corée|korea"]]);
         assert_eq!(alternatives("a| b||c ").collect::<Vec<_>>(), ["a", "b", "c"]);
     }

@@ -104,7 +104,8 @@ fn date_prefix(line: &str) -> Option<(Option<ArticleDate>, &str)> {
 
 /// A short line that carries a date ("Publié le 20 juin 2025 à 10h").
 fn dateline(line: &str) -> Option<ArticleDate> {
-    if line.chars().count() > MAX_DATELINE_CHARS || ends_sentence(line) && line.split_whitespace().count() > 8 {
+    if line.chars().count() > MAX_DATELINE_CHARS || ends_sentence(line) && line.split_whitespace().count() > 8
+    {
         return None;
     }
     find_date(line)
@@ -209,11 +210,8 @@ fn classify_paragraphs(body: &[&str], summary: &mut Option<String>) -> Vec<Parag
             _ => {}
         }
         let followed_by_text = lines.get(i + 1).is_some_and(|next| !is_heading(next));
-        let kind = if is_heading(line) && followed_by_text {
-            ParagraphKind::Heading
-        } else {
-            ParagraphKind::Text
-        };
+        let kind =
+            if is_heading(line) && followed_by_text { ParagraphKind::Heading } else { ParagraphKind::Text };
         paragraphs.push(Paragraph { kind, text: line.to_string() });
     }
     paragraphs
@@ -289,7 +287,9 @@ mod tests {
 
     #[test]
     fn body_dates_do_not_count() {
-        let s = parse_structure("Titre\nPremier paragraphe sans date, assez long pour être du texte.\nDeuxième.\nTroisième.\nLe 20 juin 2025, Nvidia a signé.\n");
+        let s = parse_structure(
+            "Titre\nPremier paragraphe sans date, assez long pour être du texte.\nDeuxième.\nTroisième.\nLe 20 juin 2025, Nvidia a signé.\n",
+        );
         assert_eq!(s.date, None);
     }
 }

@@ -177,11 +177,7 @@ pub fn tokens(folded: &str) -> Vec<Token<'_>> {
 /// used for lexicon entries and phrase matching ("États-Unis" -> "etats unis").
 pub fn normalize_phrase(s: &str) -> String {
     let folded = fold(s);
-    tokens(&folded)
-        .iter()
-        .map(|t| t.text)
-        .collect::<Vec<_>>()
-        .join(" ")
+    tokens(&folded).iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

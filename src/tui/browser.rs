@@ -48,7 +48,8 @@ pub fn run_browser(paths: &[PathBuf], max_bytes: u64) -> anyhow::Result<()> {
             };
             if let Some(action) = action {
                 if let Action::ArticlesLoaded(articles) = &action {
-                    worker.add_docs(articles.iter().map(|a| SearchDoc::from_article(a, french_name)).collect());
+                    worker
+                        .add_docs(articles.iter().map(|a| SearchDoc::from_article(a, french_name)).collect());
                 }
                 update(&mut state, action);
             }
@@ -82,9 +83,15 @@ fn input_action(state: &AppState, event: Event) -> Option<Action> {
         }
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         Event::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::ScrollDown => Some(Action::ScrollAt { column: mouse.column, row: mouse.row, down: true }),
-            MouseEventKind::ScrollUp => Some(Action::ScrollAt { column: mouse.column, row: mouse.row, down: false }),
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::ClickAt { column: mouse.column, row: mouse.row }),
+            MouseEventKind::ScrollDown => {
+                Some(Action::ScrollAt { column: mouse.column, row: mouse.row, down: true })
+            }
+            MouseEventKind::ScrollUp => {
+                Some(Action::ScrollAt { column: mouse.column, row: mouse.row, down: false })
+            }
+            MouseEventKind::Down(MouseButton::Left) => {
+                Some(Action::ClickAt { column: mouse.column, row: mouse.row })
+            }
             _ => None,
         },
         _ => None,

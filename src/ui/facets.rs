@@ -26,7 +26,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
                 let marker = if row.selected { "● " } else { "  " };
                 let label_width = width.saturating_sub(marker.len() + count.len() + 1);
                 let text = format!("{marker}{} {count}", pad_width(&row.label, label_width));
-                let mut style = if row.selected { theme::FACET_SELECTED } else { ratatui::style::Style::new() };
+                let mut style =
+                    if row.selected { theme::FACET_SELECTED } else { ratatui::style::Style::new() };
                 if row.count == 0 && !row.selected {
                     style = theme::DIM;
                 }

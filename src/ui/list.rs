@@ -34,7 +34,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
         })
         .collect();
     let empty = state.hits.is_empty() && state.searched;
-    let content = if empty { vec![Line::styled(fit_width("no article matches", width), theme::DIM)] } else { lines };
+    let content =
+        if empty { vec![Line::styled(fit_width("no article matches", width), theme::DIM)] } else { lines };
     frame.render_widget(Paragraph::new(content), inner);
 }
 

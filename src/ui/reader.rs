@@ -32,7 +32,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
         .take(inner.height as usize)
         .map(|line| {
             Line::from(
-                line.spans.iter().map(|(text, kind)| Span::styled(text.as_str(), theme::reader_span(*kind))).collect::<Vec<_>>(),
+                line.spans
+                    .iter()
+                    .map(|(text, kind)| Span::styled(text.as_str(), theme::reader_span(*kind)))
+                    .collect::<Vec<_>>(),
             )
         })
         .collect();

@@ -28,7 +28,8 @@ pub fn status_parts(state: &AppState) -> (String, Option<String>, String) {
         }
     }
     let warning = (!state.warnings.is_empty()).then(|| format!(" {} skipped (w) ", state.warnings.len()));
-    let hint_text = hints().iter().map(|(key, label)| format!("{key} {label}")).collect::<Vec<_>>().join("  ");
+    let hint_text =
+        hints().iter().map(|(key, label)| format!("{key} {label}")).collect::<Vec<_>>().join("  ");
     (main, warning, hint_text)
 }
 
@@ -44,7 +45,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
         spans.push(Span::styled(fitted, theme::STATUS_WARNING));
     }
     let room = width.saturating_sub(used);
-    let hints = if hint_text.width() + 2 <= room { format!("{:>room$}", format!("{hint_text} ")) } else { " ".repeat(room) };
+    let hints = if hint_text.width() + 2 <= room {
+        format!("{:>room$}", format!("{hint_text} "))
+    } else {
+        " ".repeat(room)
+    };
     spans.push(Span::styled(hints, theme::STATUS));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
