@@ -74,6 +74,7 @@ impl Gazetteer {
                 continue;
             }
             let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+            builder.line = number + 1;
             builder.row(&fields).map_err(|e| anyhow!("countries data, line {}: {e}", number + 1))?;
         }
         builder.finish()
@@ -233,7 +234,11 @@ struct Builder {
     /// Normalised phrase searched in text -> its meaning.
     phrases: HashMap<String, Meaning>,
     exact: Vec<(String, usize)>,
+    /// Line of each `exact` alias, for errors found once all rows are in.
+    exact_lines: Vec<usize>,
     lookup_names: Vec<(String, usize, bool)>,
+    /// Line being read.
+    line: usize,
 }
 
 impl Builder {
@@ -277,6 +282,7 @@ impl Builder {
                 bail!("case-sensitive alias {alias:?} has no letters");
             }
             self.exact.push((alias.to_string(), index));
+            self.exact_lines.push(self.line);
             self.lookup_names.push((normalised, index, false));
             push_unique(&mut names, alias);
         }
@@ -336,10 +342,12 @@ impl Builder {
     fn finish(self) -> Result<Gazetteer> {
         // A case-sensitive alias that is also a folded phrase would be
         // counted twice, and the point of the column is lost.
-        for (alias, index) in &self.exact {
-            if self.phrases.contains_key(&normalize_phrase(alias)) {
-                let code = &self.countries[*index].code;
-                bail!("countries data: {code}'s case-sensitive alias {alias:?} is also matched in any case");
+        for ((alias, _), line) in self.exact.iter().zip(&self.exact_lines) {
+            if let Some(&meaning) = self.phrases.get(&normalize_phrase(alias)) {
+                let owner = self.describe(meaning);
+                bail!(
+                    "countries data, line {line}: case-sensitive alias {alias:?} is also matched in any case ({owner})"
+                );
             }
         }
         let mut phrases = PhraseIndex::new();
@@ -411,7 +419,8 @@ mod tests {
             ("KR\tKorea\tCorée\nKP\tNorth Korea\tCorée\n", "line 2", "already stands for KR"),
             ("--\t\n", "line 1", "needs phrases"),
             ("--\tKorea\nKR\tKorea\tCorée\n", "line 2", "not-a-country"),
-            ("KR\tKorea\tCorée\t-\t-\tKOREA\n", "", "also matched in any case"),
+            ("KR\tKorea\tCorée\t-\t-\tKOREA\n", "line 1", "also matched in any case (KR)"),
+            ("KR\tKorea\tCorée\nUS\tUnited States\tÉtats-Unis\t-\t-\tUS|Korea\n", "line 2", "(KR)"),
         ];
         for (text, line, problem) in cases {
             let message = Gazetteer::parse(text).expect_err(text).to_string();
