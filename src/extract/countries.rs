@@ -1,1 +1,118 @@
-//! TODO
+//! Countries an article names, and the one its deal is with.
+//!
+//! Owns the country list (`assets/countries.tsv`, see [`Gazetteer`]) and the
+//! choice of the primary country. Nvidia is American, so nearly every
+//! article names the United States in passing; the US is the deal's country
+//! only when nothing else competes with it.
+
+mod gazetteer;
+
+pub use gazetteer::{CountryHit, CountryInfo, Gazetteer};
+
+use crate::corpus::model::{CountryMention, CountryRef};
+use crate::extract::{Segment, SegmentRole};
+use std::collections::HashMap;
+
+/// The countries of one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CountryFacts {
+    /// Primary first, then by weighted score, then by first appearance.
+    pub countries: Vec<CountryMention>,
+    pub primary: Option<CountryRef>,
+}
+
+const UNITED_STATES: &str = "US";
+/// How many times the best other country's score the US needs, on top of
+/// being in the title, to be the deal's country.
+const US_DOMINANCE: u32 = 4;
+
+/// Where a mention sits says how much it tells about the deal: titles and
+/// leads name the partner country, bodies also name rivals and context.
+/// Doubled so that headings can weigh one and a half.
+fn weight(role: SegmentRole) -> u32 {
+    match role {
+        SegmentRole::Title => 12,
+        SegmentRole::Lead => 6,
+        SegmentRole::Summary => 4,
+        SegmentRole::Heading => 3,
+        SegmentRole::Body => 2,
+    }
+}
+
+#[derive(Debug)]
+struct Tally<'g> {
+    country: &'g CountryInfo,
+    mentions: u32,
+    score: u32,
+    /// Segment index and char offset of the first mention.
+    first: (usize, usize),
+    in_headline: bool,
+}
+
+/// Finds every country named in `segments` and picks the primary one.
+pub fn extract_countries(gazetteer: &Gazetteer, segments: &[Segment<'_>]) -> CountryFacts {
+    // The title names the deal; articles without one put it in the lead.
+    let headline_role = if segments.iter().any(|s| s.role == SegmentRole::Title) {
+        SegmentRole::Title
+    } else {
+        SegmentRole::Lead
+    };
+    let mut tallies: Vec<Tally<'_>> = Vec::new();
+    let mut slot: HashMap<&str, usize> = HashMap::new();
+    for (n, segment) in segments.iter().enumerate() {
+        for hit in gazetteer.scan(segment.text) {
+            let i = *slot.entry(hit.country.code.as_str()).or_insert_with(|| {
+                tallies.push(Tally {
+                    country: hit.country,
+                    mentions: 0,
+                    score: 0,
+                    first: (n, hit.start),
+                    in_headline: false,
+                });
+                tallies.len() - 1
+            });
+            let tally = &mut tallies[i];
+            tally.mentions = tally.mentions.saturating_add(1);
+            tally.score = tally.score.saturating_add(weight(segment.role));
+            tally.in_headline |= segment.role == headline_role;
+        }
+    }
+    tallies.sort_by(|a, b| b.score.cmp(&a.score).then(a.first.cmp(&b.first)));
+
+    let primary = pick_primary(&tallies);
+    if let Some(p) = primary {
+        let chosen = tallies.remove(p);
+        tallies.insert(0, chosen);
+    }
+    CountryFacts {
+        primary: primary.map(|_| CountryRef {
+            code: tallies[0].country.code.clone(),
+            name: tallies[0].country.name_en.clone(),
+        }),
+        countries: tallies
+            .iter()
+            .map(|t| CountryMention {
+                code: t.country.code.clone(),
+                name: t.country.name_en.clone(),
+                mentions: t.mentions,
+            })
+            .collect(),
+    }
+}
+
+/// Index in `ranked` (best first) of the deal's country.
+fn pick_primary(ranked: &[Tally<'_>]) -> Option<usize> {
+    let us = ranked.iter().position(|t| t.country.code == UNITED_STATES);
+    let other = ranked.iter().position(|t| t.country.code != UNITED_STATES);
+    match (us, other) {
+        (Some(us), Some(other)) => {
+            let dominant = ranked[us].in_headline
+                && ranked[us].score >= ranked[other].score.saturating_mul(US_DOMINANCE);
+            Some(if dominant { us } else { other })
+        }
+        (us, other) => us.or(other),
+    }
+}
+
+#[cfg(test)]
+mod tests;
