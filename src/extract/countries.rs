@@ -13,6 +13,20 @@ use crate::corpus::model::{CountryMention, CountryRef};
 use crate::extract::{Segment, SegmentRole};
 use std::collections::HashMap;
 
+/// Byte ranges of every country name, alias or adjective in `text`, for
+/// highlighting.
+pub fn country_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let hits = Gazetteer::embedded().scan(text);
+    if hits.is_empty() {
+        return Vec::new();
+    }
+    // Hits carry char offsets; map them to byte offsets in one pass.
+    let byte_of: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
+    hits.iter()
+        .filter_map(|h| Some(*byte_of.get(h.start)?..*byte_of.get(h.end)?))
+        .collect()
+}
+
 /// The countries of one article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CountryFacts {
