@@ -71,8 +71,7 @@ pub fn word_number(toks: &[Tok<'_>], at: usize) -> Option<(f64, usize, bool)> {
     let mut value = 0.0_f64;
     let mut words = 0;
     let mut article_only = true;
-    loop {
-        let Some((word, end)) = LEXICON.numbers.match_at(toks, i) else { break };
+    while let Some((word, end)) = LEXICON.numbers.match_at(toks, i) {
         // An article inside a run ("vingt et un") is a plain one.
         if words > 0 && word.article && !matches!(toks[i].folded.as_str(), "un" | "une") {
             break;
@@ -88,16 +87,12 @@ pub fn word_number(toks: &[Tok<'_>], at: usize) -> Option<(f64, usize, bool)> {
         words += 1;
         i = end;
         // Continue over a glued hyphen or a joining "et"/"and".
-        let mut next = i;
         let joined_by =
             |n: usize, words: &[&str]| toks.get(n).is_some_and(|t| words.contains(&t.folded.as_str()));
-        if toks.get(next).is_some_and(|t| t.is_joiner() && t.folded == "-") {
-            next += 1;
-        } else if joined_by(next, &["et"]) && joined_by(next + 1, &["un", "une", "onze"])
-            || joined_by(next, &["and"]) && value >= 100.0
-        {
-            next += 1;
-        }
+        let hyphen = toks.get(i).is_some_and(|t| t.is_joiner() && t.folded == "-");
+        let et_un = joined_by(i, &["et"]) && joined_by(i + 1, &["un", "une", "onze"]);
+        let and = joined_by(i, &["and"]) && value >= 100.0;
+        let next = if hyphen || et_un || and { i + 1 } else { i };
         match LEXICON.numbers.match_at(toks, next) {
             Some(_) if toks[next].is_word() => i = next,
             _ => break,

@@ -16,8 +16,11 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= b.abs().max(1.0) * 1e-9
 }
 
-/// Each case: input, then the expected (text, value, unit) in order.
-fn check(cases: &[(&str, &[(&str, f64, Unit)])]) {
+/// The expected (text, value, unit) of one figure.
+type Expected<'a> = (&'a str, f64, Unit);
+
+/// Each case: input, then the expected figures in order.
+fn check(cases: &[(&str, &[Expected<'_>])]) {
     for (input, expected) in cases {
         let got = extract_figures(input);
         assert_eq!(got.len(), expected.len(), "input {input:?}: got {got:?}");
