@@ -117,7 +117,7 @@ fn figure_at(text: &str, toks: &[Tok<'_>], i: usize, lang: Option<Language>) -> 
         (Unit::Percent, value, end)
     } else if let Some((mw, end)) = lx.power.match_at(toks, j).filter(|_| scale.is_none()) {
         (Unit::Megawatts, value * mw, end)
-    } else if let Some((unit, end)) = counted_noun(toks, j, year_like(&lead)) {
+    } else if let Some((unit, end)) = counted_noun(toks, j, filler_policy(&lead, scale.is_some())) {
         (unit, value, end)
     } else if scale.is_some_and(|s| !s.tight) {
         // "deux millions", "5,5 milliards": a scaled amount of something unnamed.
@@ -211,11 +211,33 @@ fn split_scale_code(toks: &[Tok<'_>], j: usize) -> Option<(&'static Scale, Strin
     }
 }
 
+/// Which words may stand between a number and its counted noun.
+#[derive(Debug, Clone, Copy)]
+struct Fillers {
+    /// Words of the filler table: "de ses", "of its", "nouvelles".
+    words: bool,
+    /// Capitalised names and product codes: "Nvidia H100".
+    names: bool,
+}
+
+/// After a year-like number names are refused ("2024 Nvidia GPUs" is about
+/// 2024, not 2024 GPUs); after a number word without scale, filler words are
+/// refused ("one of the chips" is not a count).
+fn filler_policy(lead: &Lead<'_, '_>, scaled: bool) -> Fillers {
+    match lead {
+        Lead::Literal(lit) => {
+            let year = lit.rest.is_empty()
+                && lit.first.len() == 4
+                && lit.first.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
+            Fillers { words: true, names: !year }
+        }
+        Lead::Words(..) => Fillers { words: scaled, names: true },
+    }
+}
+
 /// A counted noun at `j`, possibly after up to four filler words: "puces",
-/// "de ses puces", "of its chips", "Nvidia H100 GPUs". Names and product
-/// codes count as fillers, except after a year-like number ("2024 Nvidia
-/// GPUs" is about 2024, not 2024 GPUs).
-fn counted_noun(toks: &[Tok<'_>], j: usize, year: bool) -> Option<(Unit, usize)> {
+/// "de ses puces", "of its chips", "Nvidia H100 GPUs".
+fn counted_noun(toks: &[Tok<'_>], j: usize, allowed: Fillers) -> Option<(Unit, usize)> {
     const MAX_FILLERS: usize = 4;
     let lx = &*LEXICON;
     let mut k = j;
@@ -231,23 +253,12 @@ fn counted_noun(toks: &[Tok<'_>], j: usize, year: bool) -> Option<(Unit, usize)>
         }
         let name_or_code = tok.raw.chars().next().is_some_and(char::is_uppercase)
             || tok.raw.chars().any(|c| c.is_ascii_digit());
-        let filler = tok.is_word() && (lx.fillers.contains_word(&tok.folded) || name_or_code && !year);
+        let filler = tok.is_word()
+            && (allowed.words && lx.fillers.contains_word(&tok.folded) || allowed.names && name_or_code);
         if !filler || fillers == MAX_FILLERS {
             return None;
         }
         fillers += 1;
         k += 1;
-    }
-}
-
-/// A bare four-digit literal between 1900 and 2100.
-fn year_like(lead: &Lead<'_, '_>) -> bool {
-    match lead {
-        Lead::Literal(lit) => {
-            lit.rest.is_empty()
-                && lit.first.len() == 4
-                && lit.first.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
-        }
-        Lead::Words(..) => false,
     }
 }

@@ -71,9 +71,11 @@ pub fn word_number(toks: &[Tok<'_>], at: usize) -> Option<(f64, usize, bool)> {
     let mut value = 0.0_f64;
     let mut words = 0;
     let mut article_only = true;
+    let mut after_et = false;
     while let Some((word, end)) = LEXICON.numbers.match_at(toks, i) {
-        // An article inside a run ("vingt et un") is a plain one.
-        if words > 0 && word.article && !matches!(toks[i].folded.as_str(), "un" | "une") {
+        // Inside a run an article is a plain one only after "et" ("vingt et
+        // un"); "il y a un million" must not read "a un" as two.
+        if words > 0 && word.article && !after_et {
             break;
         }
         if word.multiplier {
@@ -93,6 +95,7 @@ pub fn word_number(toks: &[Tok<'_>], at: usize) -> Option<(f64, usize, bool)> {
         let et_un = joined_by(i, &["et"]) && joined_by(i + 1, &["un", "une", "onze"]);
         let and = joined_by(i, &["and"]) && value >= 100.0;
         let next = if hyphen || et_un || and { i + 1 } else { i };
+        after_et = et_un;
         match LEXICON.numbers.match_at(toks, next) {
             Some(_) if toks[next].is_word() => i = next,
             _ => break,
@@ -195,11 +198,13 @@ mod tests {
             ("a hundred", 100.0, false),
             ("un", 1.0, true),
             ("twenty-five", 25.0, false),
+            ("a un", 1.0, true),
         ];
         for (text, expected, article) in cases {
             let toks = lex(text);
             let (value, end, lone) = word_number(&toks, 0).unwrap();
-            assert_eq!((value, end, lone), (expected, toks.len(), article), "{text:?}");
+            let len = if text == "a un" { 1 } else { toks.len() };
+            assert_eq!((value, end, lone), (expected, len, article), "{text:?}");
         }
         assert_eq!(word_number(&lex("accord"), 0), None);
     }

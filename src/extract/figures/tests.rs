@@ -61,6 +61,13 @@ fn money() {
         ("a $10bn deal", &[("$10bn", 1e10, usd())]),
         ("entre 2 et 3 milliards de dollars", &[("3 milliards de dollars", 3e9, usd())]),
         ("deux millions", &[("deux millions", 2e6, Unit::Other)]),
+        ("il y a un million de dollars", &[("un million de dollars", 1e6, usd())]),
+        ("5 000,50 €", &[("5 000,50 €", 5000.5, cur("EUR"))]),
+        ("1 000 milliards de dollars", &[("1 000 milliards de dollars", 1e12, usd())]),
+        ("USD 5 billion", &[("USD 5 billion", 5e9, usd())]),
+        ("5 milliards USD", &[("5 milliards USD", 5e9, usd())]),
+        ("€5M", &[("€5M", 5e6, cur("EUR"))]),
+        ("5M€", &[("5M€", 5e6, cur("EUR"))]),
     ]);
 }
 
@@ -90,6 +97,11 @@ fn counts_percent_and_power() {
         ("10k GPUs", &[("10k GPUs", 10_000.0, Unit::Gpus)]),
         ("l’un des 20 supercalculateurs", &[("20 supercalculateurs", 20.0, Unit::Other)]),
         ("six puces", &[("six puces", 6.0, Unit::Chips)]),
+        ("Nvidia a 5 usines", &[("5 usines", 5.0, Unit::Other)]),
+        ("two Nvidia GPUs", &[("two Nvidia GPUs", 2.0, Unit::Gpus)]),
+        ("deux millions de puces", &[("deux millions de puces", 2e6, Unit::Chips)]),
+        ("dix pour cent", &[("dix pour cent", 10.0, Unit::Percent)]),
+        ("2,5 GW", &[("2,5 GW", 2500.0, Unit::Megawatts)]),
         ("dix centres de données", &[("dix centres de données", 10.0, Unit::Other)]),
         ("a hundred accelerators", &[("a hundred accelerators", 100.0, Unit::Gpus)]),
         ("12 semi-conducteurs", &[("12 semi-conducteurs", 12.0, Unit::Chips)]),
@@ -125,6 +137,8 @@ fn traps_give_nothing() {
         "5 m",
         "5m",
         "douze mois",
+        "one of the chips",
+        "il y a un an",
         "",
     ];
     for trap in traps {
@@ -166,3 +180,4 @@ proptest! {
         }
     }
 }
+
