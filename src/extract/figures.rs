@@ -38,15 +38,61 @@ pub fn extract_figures_in(text: &str, lang: Option<Language>) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        match figure_at(text, &toks, i, lang) {
-            Some((figure, end)) => {
-                out.push(figure);
-                i = end.max(i + 1);
-            }
-            None => i += 1,
+        // Ranges first: in "$2-3 billion", "$2" alone would be a figure.
+        if let Some((lower, upper)) = range_at(text, &toks, i, lang) {
+            out.push(lower);
+            out.push(upper.figure);
+            i = upper.end.max(i + 1);
+        } else if let Some(parsed) = figure_at(text, &toks, i, lang) {
+            out.push(parsed.figure);
+            i = parsed.end.max(i + 1);
+        } else {
+            i += 1;
         }
     }
     out
+}
+
+/// A figure and how it was read.
+struct Parsed {
+    figure: Figure,
+    /// Token index just past the figure.
+    end: usize,
+    /// What the number was multiplied by (scale, kW to MW...).
+    multiplier: f64,
+    scaled: bool,
+}
+
+/// "entre 2 et 3 milliards de dollars", "2 à 3 GW", "$2-3 billion": the
+/// lower bound takes the upper bound's scale and unit, and its text spans
+/// the whole range. Returns the lower and upper figures.
+fn range_at(text: &str, toks: &[Tok<'_>], i: usize, lang: Option<Language>) -> Option<(Figure, Parsed)> {
+    let Kind::Num(lit) = &toks[i].kind else { return None };
+    let joiner = toks.get(i + 1)?;
+    if !standalone(toks, i)
+        || !matches!(joiner.folded.as_str(), "et" | "and" | "a" | "to" | "-" | "ou" | "or")
+        || !matches!(toks.get(i + 2)?.kind, Kind::Num(_))
+        || year_like(lit)
+    {
+        return None;
+    }
+    let mut upper = figure_at(text, toks, i + 2, lang)?;
+    let prefix = prefix_currency(toks, i);
+    if let Some((code, _)) = &prefix
+        && upper.figure.unit == Unit::Other
+    {
+        // "$2-3 billion": the sign before the lower bound covers both.
+        upper.figure.unit = Unit::Currency(code.clone());
+    }
+    let value = literal_value(lit, upper.scaled, lang)? * upper.multiplier;
+    // A range goes up; "en 2023 et 263 milliards" is not one.
+    if value.partial_cmp(&upper.figure.value) != Some(std::cmp::Ordering::Less) {
+        return None;
+    }
+    let start = prefix.map_or(toks[i].start, |(_, s)| s);
+    let end_byte = toks[upper.end - 1].end;
+    let lower = Figure { text: text[start..end_byte].to_string(), value, unit: upper.figure.unit.clone() };
+    Some((lower, upper))
 }
 
 /// What starts a figure: digits, or number words.
@@ -58,7 +104,7 @@ enum Lead<'t, 'a> {
 
 /// The figure starting with the number at token `i`, and the token index
 /// just past it.
-fn figure_at(text: &str, toks: &[Tok<'_>], i: usize, lang: Option<Language>) -> Option<(Figure, usize)> {
+fn figure_at(text: &str, toks: &[Tok<'_>], i: usize, lang: Option<Language>) -> Option<Parsed> {
     let lx = &*LEXICON;
     let (lead, after_number) = match &toks[i].kind {
         Kind::Num(lit) if standalone(toks, i) => (Lead::Literal(lit), i + 1),
@@ -107,42 +153,65 @@ fn figure_at(text: &str, toks: &[Tok<'_>], i: usize, lang: Option<Language>) -> 
         Lead::Words(value, _) => value,
     };
     let factor = scale.map_or(1.0, |s| if lang == Some(Language::Fr) { s.french } else { s.factor });
-    let value = base * factor;
 
-    let (unit, value, end) = if let Some(code) = currency {
-        (Unit::Currency(code), value, j)
+    let (unit, multiplier, end) = if let Some(code) = currency {
+        (Unit::Currency(code), factor, j)
     } else if let Some((code, end)) = connected_currency(toks, j, scale.is_some()) {
-        (Unit::Currency(code), value, end)
+        (Unit::Currency(code), factor, end)
     } else if let Some(end) = lx.percent.match_at(toks, j).filter(|_| scale.is_none()).map(|(_, e)| e) {
-        (Unit::Percent, value, end)
+        (Unit::Percent, factor, end)
     } else if let Some((mw, end)) = lx.power.match_at(toks, j).filter(|_| scale.is_none()) {
-        (Unit::Megawatts, value * mw, end)
+        (Unit::Megawatts, factor * mw, end)
     } else if let Some((unit, end)) = counted_noun(toks, j, filler_policy(&lead, scale.is_some())) {
-        (unit, value, end)
+        (unit, factor, end)
     } else if scale.is_some_and(|s| !s.tight) {
         // "deux millions", "5,5 milliards": a scaled amount of something unnamed.
-        (Unit::Other, value, j)
+        (Unit::Other, factor, j)
     } else {
         return None;
     };
+    let value = base * multiplier;
     if !value.is_finite() {
         return None;
     }
     let end_byte = toks[end - 1].end;
-    Some((Figure { text: text[start..end_byte].to_string(), value, unit }, end))
+    let figure = Figure { text: text[start..end_byte].to_string(), value, unit };
+    Some(Parsed { figure, end, multiplier, scaled: scale.is_some() })
 }
 
 /// False when the digits at `i` are part of a date, a time, a version or a
-/// code: "COVID-19", "19/09/2025", "16:30", "2025-08-25", "24/7".
+/// code: "COVID-19", "19/09/2025", "16:30", "2025-08-25", "2024-12", "24/7".
+/// Two short numbers joined by a hyphen ("2-3 milliards") stay numbers.
 fn standalone(toks: &[Tok<'_>], i: usize) -> bool {
-    let joined = |t: &Tok<'_>| {
-        matches!(t.kind, Kind::Sym('-' | '/' | ':' | '.' | ',' | '_' | '#' | '\u{2010}' | '\u{2011}'))
+    const TIGHT: &[char] = &['/', ':', '.', ',', '_', '#'];
+    const DASH: &[char] = &['-', '\u{2010}', '\u{2011}', '\u{2013}'];
+    let sym = |k: usize, set: &[char]| {
+        toks.get(k).is_some_and(|t| matches!(t.kind, Kind::Sym(c) if set.contains(&c)))
     };
-    if i >= 1 && toks[i].glued && joined(&toks[i - 1]) && toks[i - 1].glued {
+    let num = |k: usize| toks.get(k).is_some_and(|t| matches!(t.kind, Kind::Num(_)));
+    let glued = |k: usize| toks.get(k).is_some_and(|t| t.glued);
+    if i >= 1 && glued(i) && glued(i - 1) && sym(i - 1, TIGHT) {
         return false;
     }
-    let next_is_glued_number = toks.get(i + 2).is_some_and(|t| t.glued && matches!(t.kind, Kind::Num(_)));
-    !(toks.get(i + 1).is_some_and(|t| t.glued && joined(t)) && next_is_glued_number)
+    if glued(i + 1) && sym(i + 1, TIGHT) && glued(i + 2) && num(i + 2) {
+        return false;
+    }
+    if i >= 2 && glued(i) && glued(i - 1) && sym(i - 1, DASH) && toks[i - 2].is_word() {
+        return false;
+    }
+    // The chain of numbers joined by glued hyphens around `i`.
+    let linked = |k: usize| glued(k) && sym(k, DASH) && glued(k + 1) && num(k + 1);
+    let mut first = i;
+    while first >= 2 && linked(first - 1) {
+        first -= 2;
+    }
+    let mut last = i;
+    while linked(last + 1) {
+        last += 2;
+    }
+    let parts = (last - first) / 2 + 1;
+    let date_part = |k: usize| toks[k].raw.len() == 4 || toks[k].raw.starts_with('0');
+    parts == 1 || parts == 2 && !date_part(first) && !date_part(last)
 }
 
 /// Whether a scale, currency, percent, power unit or counted noun starts at `j`.
@@ -211,6 +280,13 @@ fn split_scale_code(toks: &[Tok<'_>], j: usize) -> Option<(&'static Scale, Strin
     }
 }
 
+/// A bare four-digit literal between 1900 and 2100.
+fn year_like(lit: &NumLit<'_>) -> bool {
+    lit.rest.is_empty()
+        && lit.first.len() == 4
+        && lit.first.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
 /// Which words may stand between a number and its counted noun.
 #[derive(Debug, Clone, Copy)]
 struct Fillers {
@@ -225,12 +301,7 @@ struct Fillers {
 /// refused ("one of the chips" is not a count).
 fn filler_policy(lead: &Lead<'_, '_>, scaled: bool) -> Fillers {
     match lead {
-        Lead::Literal(lit) => {
-            let year = lit.rest.is_empty()
-                && lit.first.len() == 4
-                && lit.first.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
-            Fillers { words: true, names: !year }
-        }
+        Lead::Literal(lit) => Fillers { words: true, names: !year_like(lit) },
         Lead::Words(..) => Fillers { words: scaled, names: true },
     }
 }

@@ -59,7 +59,14 @@ fn money() {
         ("1,528 milliard d'euros", &[("1,528 milliard d'euros", 1.528e9, cur("EUR"))]),
         ("HK$5m", &[("HK$5m", 5e6, cur("HKD"))]),
         ("a $10bn deal", &[("$10bn", 1e10, usd())]),
-        ("entre 2 et 3 milliards de dollars", &[("3 milliards de dollars", 3e9, usd())]),
+        (
+            "entre 2 et 3 milliards de dollars",
+            &[("2 et 3 milliards de dollars", 2e9, usd()), ("3 milliards de dollars", 3e9, usd())],
+        ),
+        ("$2-3 billion", &[("$2-3 billion", 2e9, usd()), ("3 billion", 3e9, usd())]),
+        ("2–3 GW", &[("2–3 GW", 2000.0, Unit::Megawatts), ("3 GW", 3000.0, Unit::Megawatts)]),
+        ("en 2023 et 263 milliards d'USD", &[("263 milliards d'USD", 2.63e11, usd())]),
+        ("de 5 à 4 %", &[("4 %", 4.0, Unit::Percent)]),
         ("deux millions", &[("deux millions", 2e6, Unit::Other)]),
         ("il y a un million de dollars", &[("un million de dollars", 1e6, usd())]),
         ("5 000,50 €", &[("5 000,50 €", 5000.5, cur("EUR"))]),
@@ -123,6 +130,9 @@ fn traps_give_nothing() {
         "les puces MI308 d’AMD",
         "le 19/09/2025 à 16:30",
         "2025-08-25",
+        "2024-12",
+        "GPT-4 et 3",
+        "le 12-05 à 10-12",
         "l’un des principaux",
         "un accord",
         "a deal",
@@ -180,4 +190,3 @@ proptest! {
         }
     }
 }
-
