@@ -78,6 +78,11 @@ pub fn word_number(toks: &[Tok<'_>], at: usize) -> Option<(f64, usize, bool)> {
         if words > 0 && word.article && !after_et {
             break;
         }
+        // After an article only a multiplier continues ("a hundred"): "il y
+        // a deux millions" is two million, not three.
+        if words == 1 && article_only && !word.multiplier {
+            break;
+        }
         if word.multiplier {
             value = value.max(1.0) * word.value;
         } else if word.value == 20.0 && (2.0..10.0).contains(&value) {

@@ -68,6 +68,7 @@ fn money() {
         ("en 2023 et 263 milliards d'USD", &[("263 milliards d'USD", 2.63e11, usd())]),
         ("de 5 à 4 %", &[("4 %", 4.0, Unit::Percent)]),
         ("deux millions", &[("deux millions", 2e6, Unit::Other)]),
+        ("il y a deux millions de dollars", &[("deux millions de dollars", 2e6, usd())]),
         ("il y a un million de dollars", &[("un million de dollars", 1e6, usd())]),
         ("5 000,50 €", &[("5 000,50 €", 5000.5, cur("EUR"))]),
         ("1 000 milliards de dollars", &[("1 000 milliards de dollars", 1e12, usd())]),
