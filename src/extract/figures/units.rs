@@ -1,0 +1,186 @@
+//! The unit lexicon: scale words, currencies, percent, power units, counted
+//! nouns, filler words and number words, read once from `assets/units.tsv`
+//! and matched against lexer tokens at a given position.
+
+use super::lexer::{Kind, Tok, lex};
+use crate::corpus::model::Unit;
+use crate::extract::lexicon::{alternatives, data_rows};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const UNITS_TSV: &str = include_str!("../../../assets/units.tsv");
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scale {
+    pub factor: f64,
+    /// The factor when the text is French ("billion" = 1e12 there).
+    pub french: f64,
+    /// Only valid glued to the digits or next to a currency ("5m", "€5 M").
+    pub tight: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberWord {
+    pub value: f64,
+    /// "un", "a": only a figure before a scale word ("un milliard").
+    pub article: bool,
+    /// "cent", "hundred": multiplies what came before.
+    pub multiplier: bool,
+}
+
+/// Phrases of folded words, each with a value, matched anchored at a token.
+#[derive(Debug)]
+pub struct Phrases<V> {
+    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+}
+
+impl<V> Default for Phrases<V> {
+    fn default() -> Self {
+        Phrases { by_first: HashMap::new() }
+    }
+}
+
+impl<V> Phrases<V> {
+    fn insert(&mut self, phrase: &str, value: V) {
+        // Phrases go through the same lexer as text, so symbols like % and
+        // € are words and apostrophes or hyphens vanish the same way.
+        let words: Vec<String> =
+            lex(phrase).into_iter().filter(|t| !t.is_joiner()).map(|t| t.folded).collect();
+        let Some(first) = words.first().cloned() else { return };
+        let entries = self.by_first.entry(first).or_default();
+        entries.push((words, value));
+        entries.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    }
+
+    /// The longest phrase starting at token `at`, with the index one past its
+    /// last token. Joiners between words are skipped; any other symbol or a
+    /// number ends the phrase.
+    pub fn match_at(&self, toks: &[Tok<'_>], at: usize) -> Option<(&V, usize)> {
+        let first = toks.get(at)?;
+        if matches!(first.kind, Kind::Num(_)) {
+            return None;
+        }
+        let candidates = self.by_first.get(&first.folded)?;
+        candidates.iter().find_map(|(words, value)| {
+            let mut i = at;
+            for (n, word) in words.iter().enumerate() {
+                if n > 0 {
+                    while toks.get(i).is_some_and(Tok::is_joiner) {
+                        i += 1;
+                    }
+                }
+                let tok = toks.get(i)?;
+                if matches!(tok.kind, Kind::Num(_)) || tok.folded != *word {
+                    return None;
+                }
+                i += 1;
+            }
+            Some((value, i))
+        })
+    }
+
+    pub fn contains_word(&self, folded: &str) -> bool {
+        self.by_first.get(folded).is_some_and(|c| c.iter().any(|(w, _)| w.len() == 1))
+    }
+}
+
+/// Every table of `assets/units.tsv`.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub scales: Phrases<Scale>,
+    /// Raw currency signs written before a number ("US$", "€"), exact case.
+    pub symbols: HashMap<String, String>,
+    pub currencies: Phrases<String>,
+    pub percent: Phrases<()>,
+    pub power: Phrases<f64>,
+    pub counts: Phrases<Unit>,
+    pub fillers: Phrases<()>,
+    pub numbers: Phrases<NumberWord>,
+}
+
+impl Lexicon {
+    fn parse(tsv: &str) -> Lexicon {
+        let mut lex = Lexicon::default();
+        for row in data_rows(tsv) {
+            let (kind, value, phrases) = match row.as_slice() {
+                [k, v, p, ..] => (*k, *v, *p),
+                _ => continue,
+            };
+            let flags: Vec<&str> = row.get(3).map(|f| alternatives(f).collect()).unwrap_or_default();
+            let number: f64 = value.parse().unwrap_or(f64::NAN);
+            for phrase in alternatives(phrases) {
+                match kind {
+                    "scale" => {
+                        let french = flags
+                            .iter()
+                            .find_map(|f| f.strip_prefix("fr=").and_then(|v| v.parse().ok()))
+                            .unwrap_or(number);
+                        let tight = flags.contains(&"tight");
+                        lex.scales.insert(phrase, Scale { factor: number, french, tight });
+                    }
+                    "symbol" => {
+                        lex.symbols.insert(phrase.to_string(), value.to_string());
+                    }
+                    "currency" => lex.currencies.insert(phrase, value.to_string()),
+                    "percent" => lex.percent.insert(phrase, ()),
+                    "power" => lex.power.insert(phrase, number),
+                    "count" => {
+                        let unit = match value {
+                            "chips" => Unit::Chips,
+                            "gpus" => Unit::Gpus,
+                            _ => Unit::Other,
+                        };
+                        lex.counts.insert(phrase, unit);
+                    }
+                    "filler" => lex.fillers.insert(phrase, ()),
+                    "number" => {
+                        let word = NumberWord {
+                            value: number,
+                            article: flags.contains(&"article"),
+                            multiplier: flags.contains(&"multiplier"),
+                        };
+                        lex.numbers.insert(phrase, word);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        lex
+    }
+
+    /// The currency of an upper-case ISO code written as its own word
+    /// ("CHF 3 millions"); lower case is refused there to avoid plain words.
+    pub fn code(&self, raw: &str) -> Option<&String> {
+        if raw.len() != 3 || !raw.bytes().all(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        let folded = raw.to_ascii_lowercase();
+        let toks = lex(&folded);
+        self.currencies.match_at(&toks, 0).filter(|(_, end)| *end == 1).map(|(c, _)| c)
+    }
+}
+
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(UNITS_TSV));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_loads_every_kind() {
+        let lx = &*LEXICON;
+        let toks = lex("milliards de dollars de Singapour");
+        let (scale, end) = lx.scales.match_at(&toks, 0).unwrap();
+        assert_eq!((scale.factor, end), (1e9, 1));
+        assert_eq!(lx.currencies.match_at(&toks, 2), Some((&"SGD".to_string(), 5)));
+        assert_eq!(lx.symbols.get("US$").map(String::as_str), Some("USD"));
+        assert_eq!(lx.code("CHF").map(String::as_str), Some("CHF"));
+        assert_eq!(lx.code("chf"), None);
+        let semi = lex("semi-conducteurs");
+        assert_eq!(lx.counts.match_at(&semi, 0), Some((&Unit::Chips, 3)));
+        let billion = lex("billions");
+        assert_eq!(lx.scales.match_at(&billion, 0).unwrap().0.french, 1e12);
+        assert!(lx.fillers.contains_word("ses"));
+        assert!(lx.numbers.match_at(&lex("vingt"), 0).is_some());
+    }
+}
