@@ -3,8 +3,8 @@
 
 pub mod ingest;
 pub mod load;
-pub mod parse;
 pub mod model;
+pub mod parse;
 pub mod store;
 
 pub use model::*;

@@ -11,7 +11,11 @@ fn samples() -> Corpus {
 }
 
 fn article<'c>(corpus: &'c Corpus, prefix: &str) -> &'c Article {
-    corpus.articles().iter().find(|a| a.id.starts_with(prefix)).unwrap_or_else(|| panic!("no sample {prefix}"))
+    corpus
+        .articles()
+        .iter()
+        .find(|a| a.id.starts_with(prefix))
+        .unwrap_or_else(|| panic!("no sample {prefix}"))
 }
 
 fn has_figure(article: &Article, value: f64, unit: &Unit) -> bool {
@@ -48,12 +52,18 @@ fn primary_countries() {
 fn titles_and_dates() {
     let corpus = samples();
     let vietnam = article(&corpus, "002");
-    assert_eq!(vietnam.title, "Le Vietnam pourrait concrétiser son projet de devenir un pôle technologique régional");
+    assert_eq!(
+        vietnam.title,
+        "Le Vietnam pourrait concrétiser son projet de devenir un pôle technologique régional"
+    );
     assert_eq!(vietnam.date.as_deref(), Some("2024-12"));
     for prefix in ["000", "001", "003", "004"] {
         assert_eq!(article(&corpus, prefix).date, None, "sample {prefix}");
     }
-    assert_eq!(article(&corpus, "004").title, "Nvidia renforce la puissance technologique sud-coréenne avec 260 000 puces d’IA");
+    assert_eq!(
+        article(&corpus, "004").title,
+        "Nvidia renforce la puissance technologique sud-coréenne avec 260 000 puces d’IA"
+    );
     // A long lead as first line: the title is its first sentence, and the lead stays in the body.
     let salvador = article(&corpus, "000");
     assert!(salvador.title.starts_with("Le Salvador fait un pas décisif"), "{}", salvador.title);
@@ -80,7 +90,8 @@ fn figures() {
         let a = article(&corpus, prefix);
         assert!(has_figure(a, value, &unit), "sample {prefix}: {value} {unit} not in {:?}", a.figures);
     }
-    let years = article(&corpus, "002").figures.iter().filter(|f| f.value == 2023.0 || f.value == 2015.0).count();
+    let years =
+        article(&corpus, "002").figures.iter().filter(|f| f.value == 2023.0 || f.value == 2015.0).count();
     assert_eq!(years, 0, "years are not figures");
 }
 
@@ -130,9 +141,17 @@ fn structure_of_the_salvador_and_netherlands_samples() {
     let summary = salvador.summary.as_deref().expect("El Salvador summary");
     assert!(summary.starts_with("L’accord entre El Salvador et Nvidia"), "{summary}");
     assert!(!salvador.paragraphs.iter().any(|p| p.text.starts_with("Résumé")));
-    let headings: Vec<&str> =
-        salvador.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Heading).map(|p| p.text.as_str()).collect();
-    for expected in ["Nvidia regarde au-delà des tensions de l’USA-China", "Une vision prospective", "Une alliance visant loin"] {
+    let headings: Vec<&str> = salvador
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Heading)
+        .map(|p| p.text.as_str())
+        .collect();
+    for expected in [
+        "Nvidia regarde au-delà des tensions de l’USA-China",
+        "Une vision prospective",
+        "Une alliance visant loin",
+    ] {
         assert!(headings.contains(&expected), "{expected} not in {headings:?}");
     }
     let netherlands = article(&corpus, "003");

@@ -11,7 +11,9 @@ use std::path::PathBuf;
 #[derive(Debug)]
 pub enum LoadEvent {
     /// How many files will be read.
-    Started { files: usize },
+    Started {
+        files: usize,
+    },
     Article(Box<Article>),
     Warning(LoadWarning),
 }

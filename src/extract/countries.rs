@@ -21,10 +21,9 @@ pub fn country_spans(text: &str) -> Vec<std::ops::Range<usize>> {
         return Vec::new();
     }
     // Hits carry char offsets; map them to byte offsets in one pass.
-    let byte_of: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
-    hits.iter()
-        .filter_map(|h| Some(*byte_of.get(h.start)?..*byte_of.get(h.end)?))
-        .collect()
+    let byte_of: Vec<usize> =
+        text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
+    hits.iter().filter_map(|h| Some(*byte_of.get(h.start)?..*byte_of.get(h.end)?)).collect()
 }
 
 /// The countries of one article.
