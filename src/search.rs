@@ -10,3 +10,8 @@ pub mod query;
 pub use document::{CountryKey, SearchDoc};
 pub use engine::{SearchIndex, SearchOutcome, Selection, find_occurrences, highlight_title};
 pub use query::{Clause, Query, Term, parse};
+pub mod worker;
+pub use worker::{SearchResponse, SearchWorker};
+
+#[cfg(test)]
+mod tests;
