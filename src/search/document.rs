@@ -1,0 +1,142 @@
+//! What search knows about one article: its folded title (with the map back
+//! to the original chars for highlighting), the short fields fuzzy terms look
+//! at, the primary country and topics facets filter on, and the folded body
+//! that exact terms search.
+
+use crate::corpus::model::{Article, Topic};
+use crate::extract::text::{FoldedText, fold, fold_with_origin, tokens};
+
+/// The primary country of an article: ISO code plus folded names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountryKey {
+    /// Upper-case ISO code, e.g. "KR".
+    pub code: String,
+    /// Folded English and French names, e.g. "south korea", "coree du sud".
+    pub names: Vec<String>,
+}
+
+impl CountryKey {
+    /// `@x`: `x` (folded) equals the code, or starts a word of one of the
+    /// names ("korea", "coree", "cor" and "kr" all select South Korea).
+    pub fn matches(&self, value: &str) -> bool {
+        value.eq_ignore_ascii_case(&self.code)
+            || self.names.iter().any(|name| tokens(name).iter().any(|t| name[t.start..].starts_with(value)))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchDoc {
+    pub title: FoldedText,
+    /// Folded: country names EN+FR (primary and others), organisations,
+    /// topic slugs. Each is matched on its own, never joined.
+    pub fields: Vec<String>,
+    /// The PRIMARY country: the facet and `@x` match on this only.
+    pub country: Option<CountryKey>,
+    pub topics: Vec<Topic>,
+    /// Folded title and paragraphs, newline separated, for `'exact` terms.
+    pub body: String,
+}
+
+impl SearchDoc {
+    /// Builds a document, folding everything. `country` is the primary
+    /// country's code and names.
+    pub fn new(
+        title: &str,
+        country: Option<(&str, &[&str])>,
+        other_country_names: &[&str],
+        organisations: &[&str],
+        topics: &[Topic],
+        body_paragraphs: &[&str],
+    ) -> SearchDoc {
+        let country = country.map(|(code, names)| CountryKey {
+            code: code.to_ascii_uppercase(),
+            names: names.iter().map(|n| fold(n)).collect(),
+        });
+        let mut fields: Vec<String> = Vec::new();
+        let names = country.iter().flat_map(|c| c.names.iter().cloned());
+        let others = other_country_names.iter().chain(organisations).map(|s| fold(s));
+        let slugs = topics.iter().map(|t| t.slug().to_string());
+        for field in names.chain(others).chain(slugs) {
+            if !field.is_empty() && !fields.contains(&field) {
+                fields.push(field);
+            }
+        }
+        let mut body = fold(title);
+        for p in body_paragraphs {
+            body.push('\n');
+            body.push_str(&fold(p));
+        }
+        SearchDoc { title: fold_with_origin(title), fields, country, topics: topics.to_vec(), body }
+    }
+
+    /// Builds a document from a parsed article. The model only carries
+    /// English country names; `french_name` supplies the French one (e.g.
+    /// from the country lexicon) when known.
+    pub fn from_article(article: &Article, french_name: impl Fn(&str) -> Option<String>) -> SearchDoc {
+        let primary = article.primary_country.as_ref();
+        let mut primary_names = Vec::new();
+        if let Some(c) = primary {
+            primary_names.push(c.name.clone());
+            primary_names.extend(french_name(&c.code));
+        }
+        let mut others = Vec::new();
+        for m in &article.countries {
+            if primary.is_some_and(|p| p.code == m.code) {
+                continue;
+            }
+            others.push(m.name.clone());
+            others.extend(french_name(&m.code));
+        }
+        let primary_refs = as_refs(&primary_names);
+        let orgs = as_refs(&article.organisations);
+        let paragraphs: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        SearchDoc::new(
+            &article.title,
+            primary.map(|c| (c.code.as_str(), primary_refs.as_slice())),
+            &as_refs(&others),
+            &orgs,
+            &article.topics,
+            &paragraphs,
+        )
+    }
+}
+
+fn as_refs(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_and_dedups_fields() {
+        let doc = SearchDoc::new(
+            "Nvidia renforce la Corée",
+            Some(("kr", &["South Korea", "Corée du Sud"])),
+            &["États-Unis", "South Korea"],
+            &["Nvidia", "SK Hynix"],
+            &[Topic::ChipSupply],
+            &["Un paragraphe."],
+        );
+        assert_eq!(
+            doc.fields,
+            ["south korea", "coree du sud", "etats-unis", "nvidia", "sk hynix", "chip-supply"]
+        );
+        assert_eq!(doc.body, "nvidia renforce la coree\nun paragraphe.");
+        let key = doc.country.unwrap();
+        assert_eq!(key.code, "KR");
+        for (value, expected) in [
+            ("kr", true),
+            ("korea", true),
+            ("coree", true),
+            ("cor", true),
+            ("sud", true),
+            ("orea", false),
+            ("k", true),
+            ("x", false),
+        ] {
+            assert_eq!(key.matches(value), expected, "@{value}");
+        }
+    }
+}

@@ -1,0 +1,233 @@
+//! Engine, highlighting and worker tests over a small realistic corpus.
+
+use super::*;
+use crate::corpus::model::Topic;
+use proptest::prelude::*;
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+fn corpus() -> Vec<SearchDoc> {
+    let kr: &[&str] = &["South Korea", "Corée du Sud"];
+    let us: &[&str] = &["United States", "États-Unis"];
+    let nl: &[&str] = &["Netherlands", "Pays-Bas"];
+    let vn: &[&str] = &["Vietnam", "Viêt Nam"];
+    vec![
+        SearchDoc::new(
+            "Nvidia renforce la puissance technologique sud-coréenne avec 260 000 puces d’IA",
+            Some(("KR", kr)),
+            &["United States"],
+            &["Nvidia", "Samsung"],
+            &[Topic::ChipSupply, Topic::SovereignAi],
+            &["Samsung et SK Hynix recevront des GPU Blackwell."],
+        ),
+        SearchDoc::new(
+            "Les États-Unis durcissent les contrôles à l’exportation des puces",
+            Some(("US", us)),
+            &["China"],
+            &["Nvidia"],
+            &[Topic::ExportControls, Topic::ChipSupply],
+            &["Le cœur du dispositif vise les puces H20."],
+        ),
+        SearchDoc::new(
+            "Les Pays-Bas misent sur un supercalculateur IA avec Nvidia",
+            Some(("NL", nl)),
+            &[],
+            &["Nvidia", "SURF"],
+            &[Topic::Supercomputer, Topic::PublicFunding],
+            &["Le supercalculateur sera installé à Amsterdam."],
+        ),
+        SearchDoc::new(
+            "Le Vietnam pourrait concrétiser son projet de devenir un pôle technologique régional",
+            Some(("VN", vn)),
+            &["South Korea"],
+            &["FPT"],
+            &[Topic::Investment, Topic::DataCentre],
+            &["Hanoï veut attirer des centres de données."],
+        ),
+        SearchDoc::new(
+            "Nvidia and SK Telecom build a sovereign AI cloud in Korea",
+            Some(("KR", kr)),
+            &[],
+            &["SK Telecom"],
+            &[Topic::Cloud, Topic::SovereignAi, Topic::Telecom],
+            &["The cloud will host GPUs."],
+        ),
+        SearchDoc::new("Sans pays", None, &[], &[], &[], &["Texte sans pays."]),
+    ]
+}
+
+fn index() -> SearchIndex {
+    let mut index = SearchIndex::new();
+    corpus().into_iter().for_each(|d| index.push(d));
+    index
+}
+
+fn sel(countries: &[&str], topics: &[Topic]) -> Selection {
+    Selection {
+        countries: countries.iter().map(|c| c.to_string()).collect(),
+        topics: topics.iter().copied().collect(),
+    }
+}
+
+fn hits(q: &str, s: &Selection) -> Vec<u32> {
+    index().search(&parse(q), s, None).hits
+}
+
+#[test]
+fn query_table() {
+    let none = Selection::default();
+    let cases: &[(&str, &[u32])] = &[
+        ("", &[0, 1, 2, 3, 4, 5]),
+        ("coree", &[0, 4]),
+        ("korea", &[4, 0, 3]),
+        ("etats", &[1]),
+        ("supercalc", &[2]),
+        ("nvidia", &[0, 2, 4, 1]),
+        ("nvidia !coree", &[2, 1]),
+        ("@kr", &[0, 4]),
+        ("@corée", &[0, 4]),
+        ("@korea", &[0, 4]),
+        ("@cor", &[0, 4]),
+        ("!@us", &[0, 2, 3, 4, 5]),
+        ("#super", &[2]),
+        ("#chip", &[0, 1]),
+        ("#centre", &[3]),
+        ("!#cloud nvidia", &[0, 2, 1]),
+        ("'hanoi", &[3]),
+        ("'coeur", &[1]),
+        ("hanoi", &[]),
+        ("'h20 #export", &[1]),
+        ("@", &[0, 1, 2, 3, 4, 5]),
+    ];
+    for (q, expected) in cases {
+        assert_eq!(hits(q, &none), *expected, "query {q:?}");
+    }
+}
+
+#[test]
+fn selection_or_within_and_across() {
+    assert_eq!(hits("", &sel(&["KR", "NL"], &[])), [0, 2, 4]);
+    assert_eq!(hits("", &sel(&[], &[Topic::Cloud, Topic::Supercomputer])), [2, 4]);
+    assert_eq!(hits("", &sel(&["KR", "NL"], &[Topic::Cloud, Topic::ChipSupply])), [0, 4]);
+    assert_eq!(hits("nvidia", &sel(&["KR"], &[Topic::ChipSupply])), [0]);
+}
+
+#[test]
+fn facet_counts_ignore_own_facet() {
+    let out = index().search(&parse("nvidia"), &sel(&["KR"], &[Topic::ChipSupply]), None);
+    // Countries: query + topic selection (chip-supply): docs 0 (KR), 1 (US).
+    assert_eq!(
+        out.country_counts,
+        [("KR".to_string(), 1), ("US".into(), 1), ("NL".into(), 0), ("VN".into(), 0)]
+    );
+    // Topics: query + country selection (KR): docs 0 and 4.
+    let topics: Vec<(Topic, usize)> = out.topic_counts.iter().copied().filter(|(_, n)| *n > 0).collect();
+    assert_eq!(
+        topics,
+        [(Topic::SovereignAi, 2), (Topic::ChipSupply, 1), (Topic::Telecom, 1), (Topic::Cloud, 1)]
+    );
+    assert_eq!(out.topic_counts.len(), Topic::ALL.len());
+    assert_eq!(out.matched, [0, 1, 2, 4]);
+}
+
+#[test]
+fn highlight_maps_back_through_folding() {
+    let q = parse("coree");
+    let title = "Nvidia renforce la puissance sud-coréenne";
+    let chars: Vec<char> = title.chars().collect();
+    let got: String = highlight_title(&q, title).iter().map(|&i| chars[i]).collect();
+    assert_eq!(got, "corée");
+    // "œ" folds to two chars; both map back to the one original char.
+    let title = "Le cœur du projet";
+    assert_eq!(highlight_title(&parse("'coeur"), title), [3, 4, 5, 6]);
+    assert_eq!(highlight_title(&parse("coeur"), title), [3, 4, 5, 6]);
+    assert_eq!(highlight_title(&parse("!coeur #cloud"), title), Vec::<usize>::new());
+}
+
+#[test]
+fn occurrences_are_original_byte_ranges() {
+    let text = "La Corée du Sud et la CORÉE; le cœur.";
+    let ranges = find_occurrences(&parse("coree 'sud-x coeur"), text);
+    let words: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(words, ["Corée", "Sud", "CORÉE", "cœur"]);
+}
+
+fn refinement_pair() -> impl Strategy<Value = (String, String)> {
+    let atom = prop_oneof![
+        "[a-z]{0,4}",
+        "[a-z]{1,3}".prop_map(|s| format!("'{s}")),
+        "[a-z]{1,3}".prop_map(|s| format!("!{s}")),
+        prop_oneof![Just("@k"), Just("@kr"), Just("@cor"), Just("@us"), Just("@e")].prop_map(String::from),
+        prop_oneof![Just("#s"), Just("#sup"), Just("#cl")].prop_map(String::from),
+    ];
+    (proptest::collection::vec(atom, 0..3), "[a-z]{0,3}", "[a-z ]{0,4}").prop_map(|(atoms, grow, tail)| {
+        let old = atoms.join(" ");
+        (old.clone(), format!("{old}{grow}{tail}"))
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+    #[test]
+    fn refinement_reuse_matches_fresh_search((old, new) in refinement_pair()) {
+        let index = index();
+        let (old_q, new_q) = (parse(&old), parse(&new));
+        let s = Selection::default();
+        let prev = index.search(&old_q, &s, None);
+        let fresh = index.search(&new_q, &s, None);
+        if new_q.is_refinement_of(&old_q) {
+            let reused = index.search(&new_q, &s, Some(&prev.matched));
+            prop_assert_eq!(reused, fresh.clone());
+        }
+        // Appending letters only ever narrows plain fuzzy terms.
+        if !old.contains(['!', '\'', '@', '#', ' ']) && !new.contains(' ') {
+            let fresh_set: BTreeSet<u32> = fresh.matched.iter().copied().collect();
+            prop_assert!(fresh_set.is_subset(&prev.matched.iter().copied().collect()));
+        }
+    }
+}
+
+fn recv(rx: &std::sync::mpsc::Receiver<SearchResponse>) -> SearchResponse {
+    rx.recv_timeout(Duration::from_secs(10)).expect("response")
+}
+
+#[test]
+fn worker_runs_the_newest_request() {
+    let (worker, rx) = SearchWorker::spawn();
+    worker.add_docs(corpus());
+    for (generation, text) in ["c", "co", "cor", "core", "coree"].iter().enumerate() {
+        worker.request(generation as u64, text.to_string(), Selection::default());
+    }
+    let mut last = recv(&rx);
+    while last.generation != 4 {
+        last = recv(&rx);
+    }
+    assert_eq!(last.outcome.hits, [0, 4]);
+    assert_eq!(last.total_docs, 6);
+    // A refinement after the fact reuses candidates and agrees with a fresh run.
+    worker.request(5, "coree #cloud".into(), Selection::default());
+    assert_eq!(recv(&rx).outcome.hits, [4]);
+    drop(worker);
+    // The thread has ended and closed its side of the channel.
+    assert!(rx.recv().is_err());
+}
+
+#[test]
+fn worker_reruns_last_query_when_docs_arrive_and_wakes() {
+    let woken = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = woken.clone();
+    let hook: Box<dyn Fn() + Send> = Box::new(move || {
+        counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    });
+    let (worker, rx) = SearchWorker::spawn_with_wakeup(Some(hook));
+    let mut docs = corpus();
+    let tail = docs.split_off(3);
+    worker.add_docs(docs);
+    worker.request(7, "nvidia".into(), sel(&["KR"], &[]));
+    assert_eq!(recv(&rx).outcome.hits, [0]);
+    worker.add_docs(tail);
+    let again = recv(&rx);
+    assert_eq!((again.generation, again.total_docs, again.outcome.hits), (7, 6, vec![0, 4]));
+    drop(worker);
+    assert_eq!(woken.load(std::sync::atomic::Ordering::SeqCst), 2);
+}
