@@ -4,7 +4,7 @@
 use crate::corpus::ingest::load_corpus;
 use crate::corpus::load::{DEFAULT_MAX_FILE_BYTES, LoadWarning};
 use crate::corpus::{Article, Corpus, FacetFilter, SortKey, Topic};
-use crate::display::{fit_width, pad_width, short_figure, wrap};
+use crate::display::{pad_width, short_figure, wrap};
 use crate::extract::countries::Gazetteer;
 use crate::search::filter_articles;
 use anyhow::Result;

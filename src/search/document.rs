@@ -35,6 +35,8 @@ pub struct SearchDoc {
     pub topics: Vec<Topic>,
     /// Folded title and paragraphs, newline separated, for `'exact` terms.
     pub body: String,
+    /// `YYYY-MM[-DD]`: equal scores rank newest first.
+    pub date: Option<String>,
 }
 
 impl SearchDoc {
@@ -66,7 +68,7 @@ impl SearchDoc {
             body.push('\n');
             body.push_str(&fold(p));
         }
-        SearchDoc { title: fold_with_origin(title), fields, country, topics: topics.to_vec(), body }
+        SearchDoc { title: fold_with_origin(title), fields, country, topics: topics.to_vec(), body, date: None }
     }
 
     /// Builds a document from a parsed article. The model only carries
@@ -90,14 +92,15 @@ impl SearchDoc {
         let primary_refs = as_refs(&primary_names);
         let orgs = as_refs(&article.organisations);
         let paragraphs: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
-        SearchDoc::new(
+        let doc = SearchDoc::new(
             &article.title,
             primary.map(|c| (c.code.as_str(), primary_refs.as_slice())),
             &as_refs(&others),
             &orgs,
             &article.topics,
             &paragraphs,
-        )
+        );
+        SearchDoc { date: article.date.clone(), ..doc }
     }
 }
 

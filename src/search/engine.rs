@@ -11,17 +11,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 /// Facet selections from the UI: values within a facet are OR-ed, facets
-/// are AND-ed. Empty means "no constraint".
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Selection {
-    /// Upper-case ISO codes.
-    pub countries: BTreeSet<String>,
-    pub topics: BTreeSet<Topic>,
-}
+/// are AND-ed; the same filter the store and the CLI use.
+pub type Selection = crate::corpus::FacetFilter;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchOutcome {
-    /// Doc indices shown: score desc, then doc index asc (newer first).
+    /// Doc indices shown: score desc, then date desc, then doc index asc.
     pub hits: Vec<u32>,
     /// Doc indices matching the query alone (selection ignored), ascending.
     /// Pass these as `candidates` when the next query is a refinement.
@@ -181,7 +176,18 @@ impl SearchIndex {
                 hits.push((score, d));
             }
         }
-        hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Score, then newest first (undated last), then load order.
+        let date = |d: u32| self.docs[d as usize].date.as_deref();
+        hits.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then_with(|| match (date(a.1), date(b.1)) {
+                    (Some(x), Some(y)) => y.cmp(x),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                })
+                .then(a.1.cmp(&b.1))
+        });
         let mut country_counts: Vec<(String, usize)> =
             country_counts.into_iter().map(|(c, n)| (c.to_string(), n)).collect();
         country_counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
