@@ -231,3 +231,81 @@ fn worker_reruns_last_query_when_docs_arrive_and_wakes() {
     drop(worker);
     assert_eq!(woken.load(std::sync::atomic::Ordering::SeqCst), 2);
 }
+
+/// Per-keystroke timing on a seeded synthetic corpus of 100k docs. Ignored:
+/// run with `cargo test --release --lib search::tests::timing -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn timing_100k_docs() {
+    let words = [
+        "nvidia",
+        "coree",
+        "supercalculateur",
+        "puces",
+        "souverain",
+        "cloud",
+        "vietnam",
+        "pays-bas",
+        "investit",
+        "milliards",
+        "centre",
+        "donnees",
+        "technologique",
+        "gpu",
+        "telecom",
+        "inde",
+        "etats-unis",
+    ];
+    let countries: [(&str, &[&str]); 4] = [
+        ("KR", &["South Korea", "Corée du Sud"]),
+        ("US", &["United States", "États-Unis"]),
+        ("NL", &["Netherlands", "Pays-Bas"]),
+        ("IN", &["India", "Inde"]),
+    ];
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed as usize
+    };
+    let mut index = SearchIndex::new();
+    for _ in 0..100_000 {
+        let title: Vec<&str> = (0..10).map(|_| words[next() % words.len()]).collect();
+        let title = title.join(" ");
+        let country = countries[next() % countries.len()];
+        let topics = [Topic::ALL[next() % 14], Topic::ALL[next() % 14]];
+        index.push(SearchDoc::new(&title, Some(country), &["China"], &["Nvidia"], &topics, &[&title]));
+    }
+    let hay: Vec<String> = (0..index.len() as u32)
+        .flat_map(|d| {
+            let doc = index.doc(d).unwrap();
+            std::iter::once(doc.title.folded.clone()).chain(doc.fields.clone())
+        })
+        .collect();
+    let refs: Vec<&str> = hay.iter().map(String::as_str).collect();
+    let t = std::time::Instant::now();
+    let n = matcher::fuzzy_scores("supercalc", &refs).iter().flatten().count();
+    eprintln!("frizbee alone: {} haystacks, {n} matches, {:?}", refs.len(), t.elapsed());
+    let mut times = Vec::new();
+    let typed = "supercalc";
+    let mut previous: Option<(Query, Vec<u32>)> = None;
+    for end in 1..=typed.len() {
+        let q = parse(&typed[..end]);
+        let start = std::time::Instant::now();
+        let cands = previous.as_ref().filter(|(p, _)| q.is_refinement_of(p)).map(|(_, m)| m.as_slice());
+        let out = index.search(&q, &Selection::default(), cands);
+        times.push(start.elapsed());
+        previous = Some((q, out.matched));
+    }
+    let fresh = std::time::Instant::now();
+    index.search(&parse("coree #chip !@us"), &Selection::default(), None);
+    let fresh = fresh.elapsed();
+    let mut sorted = times.clone();
+    sorted.sort();
+    eprintln!(
+        "per keystroke {times:?}\nmedian {:?} worst {:?}; fresh 3-clause {fresh:?}",
+        sorted[sorted.len() / 2],
+        sorted[sorted.len() - 1]
+    );
+}
