@@ -1,5 +1,6 @@
 //! `AppState`: everything the browser shows, and nothing it does not need.
 
+use super::keymap::InputMode;
 use super::layout::{self, Areas};
 use super::reader::ReaderDoc;
 use crate::corpus::load::LoadWarning;
@@ -146,6 +147,16 @@ impl AppState {
             lines.push(None);
         }
         lines
+    }
+
+    /// Which key bindings apply now.
+    pub fn input_mode(&self) -> InputMode {
+        InputMode {
+            typing_filter: self.focus == Focus::Filter,
+            help_open: self.overlay == Overlay::Help,
+            in_reader: self.focus == Focus::Reader,
+            in_facets: self.focus == Focus::Facets,
+        }
     }
 
     /// The active facets as breadcrumbs: `@KR #chip-supply`.

@@ -79,8 +79,10 @@ fn is_stock_quote(line: &str) -> bool {
     let has_exchange = words.iter().any(|w| {
         matches!(w.to_ascii_lowercase().as_str(), "nasdaq" | "nyse" | "euronext" | "cac" | "kospi" | "nikkei")
     });
-    let has_signed_percent =
-        words.windows(2).any(|w| is_signed_percent(w[0]) || is_signed_percent(&format!("{}{}", w[0], w[1])));
+    // "+3,2 %" may be split in two words by the space before the sign.
+    let has_signed_percent = words.iter().enumerate().any(|(i, w)| {
+        is_signed_percent(w) || words.get(i + 1).is_some_and(|next| is_signed_percent(&format!("{w}{next}")))
+    });
     has_ticker && (has_signed_percent || has_exchange) && line.chars().any(|c| c.is_ascii_digit())
 }
 
@@ -153,6 +155,8 @@ mod tests {
             "***",
             "https://example.com/article",
             "NVDA +3,2 %",
+            "NVDA +3.1%",
+            "NVDA −0,8 %",
             "Nasdaq: NVDA 135.40 $",
             "Abonnez-vous à notre newsletter",
             "Tags : Nvidia, IA, Corée",

@@ -37,7 +37,9 @@ impl ArticleStructure {
 
 /// Splits cleaned article text into its parts.
 pub fn parse_structure(text: &str) -> ArticleStructure {
-    let lines: Vec<&str> = text.lines().map(clean_line).collect();
+    let marked: Vec<(&str, bool)> = text.lines().map(|l| strip_markdown_heading(clean_line(l))).collect();
+    let lines: Vec<&str> = marked.iter().map(|(l, _)| *l).collect();
+    let markdown_headings: Vec<&str> = marked.iter().filter(|(_, h)| *h).map(|(l, _)| *l).collect();
     let mut out = ArticleStructure::default();
 
     let mut cursor = 0;
@@ -85,7 +87,23 @@ pub fn parse_structure(text: &str) -> ArticleStructure {
 
     let body = drop_trailing_junk(body);
     out.paragraphs = classify_paragraphs(&body, &mut out.summary);
+    // A Markdown heading is a subheading whatever its punctuation.
+    for p in &mut out.paragraphs {
+        if markdown_headings.contains(&p.text.as_str()) {
+            p.kind = ParagraphKind::Heading;
+        }
+    }
     out
+}
+
+/// `## Title` -> (`Title`, true). Only `#` runs followed by a space count,
+/// so hashtags stay text.
+fn strip_markdown_heading(line: &str) -> (&str, bool) {
+    let hashes = line.len() - line.trim_start_matches('#').len();
+    match line[hashes..].strip_prefix(' ') {
+        Some(rest) if (1..=6).contains(&hashes) => (rest.trim(), true),
+        _ => (line, false),
+    }
 }
 
 /// Trims the line, no-break spaces included.
@@ -283,6 +301,21 @@ mod tests {
         let dateline_first = parse_structure("19/09/2025 à 16:30\nNvidia au Maroc\nTexte.");
         assert_eq!(dateline_first.title, "Nvidia au Maroc");
         assert_eq!(dateline_first.date.map(|d| d.to_string()).as_deref(), Some("2025-09-19"));
+    }
+
+    #[test]
+    fn markdown_headings() {
+        let s = parse_structure("# Le titre\n\nTexte un.\n\n## Une partie ?\n\nTexte deux.\n#hashtag final.\n");
+        assert_eq!(s.title, "Le titre");
+        assert_eq!(
+            kinds(&s),
+            vec![
+                (ParagraphKind::Text, "Texte un."),
+                (ParagraphKind::Heading, "Une partie ?"),
+                (ParagraphKind::Text, "Texte deux."),
+                (ParagraphKind::Text, "#hashtag final."),
+            ]
+        );
     }
 
     #[test]

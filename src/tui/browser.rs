@@ -2,9 +2,8 @@
 
 use super::events::{LoopEvent, spawn_input, spawn_loader, spawn_search_forwarder, spawn_signals};
 use super::terminal::TerminalGuard;
-use crate::app::keymap::{InputMode, action_for};
-use crate::app::state::Overlay;
-use crate::app::{Action, AppState, Focus, update};
+use crate::app::keymap::action_for;
+use crate::app::{Action, AppState, update};
 use crate::corpus::load::MissingPath;
 use crate::extract::countries::Gazetteer;
 use crate::search::{SearchDoc, SearchWorker};
@@ -72,15 +71,7 @@ pub fn run_browser(paths: &[PathBuf], max_bytes: u64) -> anyhow::Result<()> {
 /// Turns a terminal event into an action, given what the user is doing.
 fn input_action(state: &AppState, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) => {
-            let mode = InputMode {
-                typing_filter: state.focus == Focus::Filter,
-                help_open: state.overlay == Overlay::Help,
-                in_reader: state.focus == Focus::Reader,
-                in_facets: state.focus == Focus::Facets,
-            };
-            action_for(key, mode)
-        }
+        Event::Key(key) => action_for(key, state.input_mode()),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => {

@@ -1,0 +1,285 @@
+//! Headless flows through the browser's state machine: keys in, state out.
+
+mod common;
+
+use common::Harness;
+use crossterm::event::{KeyCode, KeyModifiers};
+use dealscope::app::Focus;
+use dealscope::app::state::{FacetKey, Overlay};
+use dealscope::app::{Action, update};
+use dealscope::corpus::Topic;
+
+const KOREA: &str = "004_caa39ef458abdd0a";
+const VIETNAM: &str = "002_9c6bf0e2097b9d38";
+
+#[test]
+fn starts_with_every_article_newest_first() {
+    let h = Harness::samples(120, 40);
+    assert_eq!(h.counts(), "5/5");
+    assert_eq!(h.state.focus, Focus::List);
+    // The only dated sample comes first; undated ones keep load order.
+    assert_eq!(h.listed_ids()[0], VIETNAM);
+    assert_eq!(h.state.reader_article, Some(h.state.hits[0]));
+    assert!(!h.state.reader.lines.is_empty());
+}
+
+#[test]
+fn typing_a_country_name_narrows_to_it_and_esc_clears() {
+    let mut h = Harness::samples(120, 40);
+    h.type_keys("/coree");
+    assert_eq!(h.state.focus, Focus::Filter);
+    assert_eq!(h.state.filter.text, "coree");
+    assert_eq!(h.counts(), "1/5");
+    assert_eq!(h.listed_ids(), [KOREA]);
+    h.press(KeyCode::Esc);
+    assert_eq!(h.state.focus, Focus::List);
+    assert_eq!(h.state.filter.text, "");
+    assert_eq!(h.counts(), "5/5");
+}
+
+#[test]
+fn filter_box_editing_keys() {
+    let mut h = Harness::samples(120, 40);
+    h.type_keys("/etats");
+    // "q" is a letter while typing, not quit.
+    h.type_keys("q");
+    assert!(!h.state.quit);
+    assert_eq!(h.state.filter.text, "etatsq");
+    h.press(KeyCode::Backspace);
+    h.press(KeyCode::Left);
+    h.press(KeyCode::Left);
+    h.type_keys("X");
+    assert_eq!(h.state.filter.text, "etaXts");
+    h.press(KeyCode::Delete);
+    assert_eq!(h.state.filter.text, "etaXs");
+    h.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(h.state.filter.text, "");
+    h.type_keys("pays-bas");
+    h.press(KeyCode::Enter);
+    assert_eq!(h.state.focus, Focus::List);
+    assert_eq!(h.state.filter.text, "pays-bas", "Enter keeps the filter");
+    assert_eq!(h.listed_ids()[0], "003_c74945bba4f3859c");
+}
+
+#[test]
+fn country_and_topic_terms_in_the_filter() {
+    let mut h = Harness::samples(120, 40);
+    h.type_keys("/@kr");
+    assert_eq!(h.listed_ids(), [KOREA]);
+    h.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    h.type_keys("@corée");
+    assert_eq!(h.listed_ids(), [KOREA]);
+    h.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    h.type_keys("#super");
+    assert_eq!(h.counts(), "2/5");
+    h.type_keys(" !@nl");
+    assert_eq!(h.counts(), "1/5");
+    assert_eq!(h.listed_ids(), ["000_e655c1c0e8eda950"]);
+}
+
+#[test]
+fn brackets_step_through_countries_in_facet_order() {
+    let mut h = Harness::samples(120, 40);
+    let countries: Vec<String> = h
+        .state
+        .facet_rows
+        .iter()
+        .filter_map(|r| match &r.key {
+            FacetKey::Country(c) => Some(c.clone()),
+            FacetKey::Topic(_) => None,
+        })
+        .collect();
+    assert_eq!(countries.len(), 5);
+    h.type_keys("]");
+    assert_eq!(h.state.selection.countries.iter().collect::<Vec<_>>(), [&countries[0]]);
+    assert_eq!(h.counts(), "1/5");
+    assert_eq!(h.state.breadcrumbs(), format!("@{}", countries[0]));
+    h.type_keys("]]");
+    assert_eq!(h.state.selection.countries.iter().next(), Some(&countries[2]));
+    h.type_keys("[");
+    assert_eq!(h.state.selection.countries.iter().next(), Some(&countries[1]));
+    // From the reader too.
+    h.press(KeyCode::Enter);
+    assert_eq!(h.state.focus, Focus::Reader);
+    h.type_keys("[");
+    assert_eq!(h.state.selection.countries.iter().next(), Some(&countries[0]));
+    h.type_keys("x");
+    assert_eq!(h.counts(), "5/5");
+    assert_eq!(h.state.breadcrumbs(), "");
+}
+
+#[test]
+fn facets_toggle_or_within_and_across() {
+    let mut h = Harness::samples(120, 40);
+    h.type_keys("t");
+    assert_eq!(h.state.focus, Focus::Facets);
+    let cursor_topic = |h: &Harness| match &h.state.facet_rows[h.state.facet_cursor].key {
+        FacetKey::Topic(t) => *t,
+        FacetKey::Country(c) => panic!("cursor on country {c}"),
+    };
+    assert_eq!(cursor_topic(&h), Topic::SovereignAi);
+    h.press(KeyCode::Enter);
+    assert_eq!(h.counts(), "2/5");
+    h.type_keys("jj");
+    assert_eq!(cursor_topic(&h), Topic::ChipSupply);
+    h.type_keys(" ");
+    // sovereign-ai OR chip-supply.
+    assert_eq!(h.state.selection.topics.len(), 2);
+    let or_count = h.state.hits.len();
+    assert!(or_count >= 2);
+    // A country AND the topics.
+    h.type_keys("c");
+    let country_row = h.state.facet_cursor;
+    let FacetKey::Country(code) = h.state.facet_rows[country_row].key.clone() else { panic!("not a country row") };
+    h.press(KeyCode::Enter);
+    assert!(h.state.hits.len() <= 1);
+    assert!(h.state.breadcrumbs().starts_with(&format!("@{code}")));
+    assert!(h.state.breadcrumbs().contains("#sovereign-ai #chip-supply"));
+    // Live counts: the country rows count with the topic selection applied.
+    let total: usize = h
+        .state
+        .facet_rows
+        .iter()
+        .filter(|r| matches!(r.key, FacetKey::Country(_)))
+        .map(|r| r.count)
+        .sum();
+    assert_eq!(total, or_count);
+    h.type_keys("x");
+    assert!(h.state.selection.countries.is_empty() && h.state.selection.topics.is_empty());
+    assert_eq!(h.counts(), "5/5");
+}
+
+#[test]
+fn reader_scrolls_and_jumps_between_matches() {
+    let mut h = Harness::samples(120, 40);
+    h.type_keys("/nvidia");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    assert_eq!(h.state.focus, Focus::Reader);
+    assert!(h.state.reader.match_lines.len() > 2, "{:?}", h.state.reader.match_lines);
+    h.type_keys("j");
+    assert_eq!(h.state.reader_scroll, 1);
+    h.key(KeyCode::Char('d'), KeyModifiers::CONTROL);
+    assert!(h.state.reader_scroll > 1);
+    h.type_keys("g");
+    assert_eq!(h.state.reader_scroll, 0);
+    h.type_keys("n");
+    let first = h.state.reader_scroll;
+    assert!(first > 0 && h.state.reader.match_lines.contains(&first));
+    h.type_keys("n");
+    assert!(h.state.reader_scroll > first);
+    h.type_keys("N");
+    assert_eq!(h.state.reader_scroll, first);
+    h.type_keys("G");
+    let bottom = h.state.reader_scroll;
+    assert!(bottom > first);
+    h.type_keys("j");
+    assert_eq!(h.state.reader_scroll, bottom, "cannot scroll past the end");
+    h.press(KeyCode::Esc);
+    assert_eq!(h.state.focus, Focus::List);
+}
+
+#[test]
+fn list_movement_and_focus_cycle() {
+    let mut h = Harness::samples(120, 40);
+    h.type_keys("jj");
+    assert_eq!(h.state.list_selected, 2);
+    assert_eq!(h.state.reader_article, Some(h.state.hits[2]));
+    h.type_keys("G");
+    assert_eq!(h.state.list_selected, 4);
+    h.type_keys("k");
+    assert_eq!(h.state.list_selected, 3);
+    h.press(KeyCode::Home);
+    assert_eq!(h.state.list_selected, 0);
+    h.press(KeyCode::Tab);
+    assert_eq!(h.state.focus, Focus::Reader);
+    h.press(KeyCode::Tab);
+    assert_eq!(h.state.focus, Focus::Facets);
+    h.key(KeyCode::BackTab, KeyModifiers::SHIFT);
+    assert_eq!(h.state.focus, Focus::Reader);
+    h.type_keys("h");
+    assert_eq!(h.state.focus, Focus::List);
+    h.type_keys("h");
+    assert_eq!(h.state.focus, Focus::Facets);
+}
+
+#[test]
+fn help_overlay_and_quit() {
+    let mut h = Harness::samples(120, 40);
+    h.type_keys("?");
+    assert_eq!(h.state.overlay, Overlay::Help);
+    h.type_keys("j");
+    assert_eq!(h.state.list_selected, 0, "keys do not reach the list under the help");
+    h.press(KeyCode::Esc);
+    assert_eq!(h.state.overlay, Overlay::None);
+    h.type_keys("??");
+    assert_eq!(h.state.overlay, Overlay::None);
+    h.type_keys("/abc");
+    h.key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(h.state.quit, "Ctrl-c quits even while typing");
+    let mut h = Harness::samples(120, 40);
+    h.type_keys("q");
+    assert!(h.state.quit);
+}
+
+#[test]
+fn narrow_screens_show_one_pane_and_enter_esc_move_between() {
+    let mut h = Harness::samples(50, 20);
+    let areas = h.state.areas();
+    assert!(areas.list.is_some() && areas.reader.is_none() && areas.facets.is_none());
+    h.press(KeyCode::Enter);
+    let areas = h.state.areas();
+    assert!(areas.list.is_none() && areas.reader.is_some());
+    assert!(!h.state.reader.lines.is_empty(), "the reader is laid out for the new width");
+    h.press(KeyCode::Esc);
+    assert!(h.state.areas().list.is_some());
+}
+
+#[test]
+fn mouse_clicks_and_wheel() {
+    let mut h = Harness::samples(120, 40);
+    let list = h.state.areas().list.unwrap();
+    // Third row of the list (below the border).
+    h.act(Action::ClickAt { column: list.x + 3, row: list.y + 3 });
+    assert_eq!(h.state.list_selected, 2);
+    let reader = h.state.areas().reader.unwrap();
+    h.act(Action::ScrollAt { column: reader.x + 2, row: reader.y + 2, down: true });
+    assert_eq!(h.state.reader_scroll, 3);
+    // Clicking a facet value toggles it.
+    let facets = h.state.areas().facets.unwrap();
+    h.act(Action::ClickAt { column: facets.x + 2, row: facets.y + 2 });
+    assert_eq!(h.state.selection.countries.len(), 1);
+    assert_eq!(h.counts(), "1/5");
+}
+
+#[test]
+fn any_resize_sequence_renders() {
+    let mut h = Harness::samples(120, 40);
+    h.type_keys("/coree");
+    for (w, h_) in [(20, 6), (1, 1), (0, 0), (2, 1), (59, 3), (60, 24), (99, 10), (100, 5), (300, 100), (120, 40)] {
+        update(&mut h.state, Action::Resize { width: w, height: h_ });
+        if w > 0 && h_ > 0 {
+            let screen = h.screen();
+            assert_eq!(screen.lines().count(), h_ as usize);
+        }
+    }
+    assert_eq!(h.counts(), "1/5", "the filter survives resizes");
+    assert!(h.screen().contains("1/5"));
+}
+
+#[test]
+fn loading_in_batches_keeps_the_selection() {
+    let (corpus, _) =
+        dealscope::corpus::ingest::load_corpus(&[], dealscope::corpus::load::DEFAULT_MAX_FILE_BYTES).unwrap();
+    let mut h = Harness::samples(120, 40);
+    h.type_keys("j");
+    let selected = h.state.selected_article();
+    let mut more = corpus.articles().to_vec();
+    for a in &mut more {
+        a.id.push_str("-copy");
+        a.date = None;
+    }
+    h.act(Action::ArticlesLoaded(more));
+    assert_eq!(h.counts(), "10/10");
+    assert_eq!(h.state.selected_article(), selected);
+}
