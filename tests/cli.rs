@@ -1,0 +1,210 @@
+//! The command line, run as a real process: outputs, JSON shape, exit codes.
+
+use std::fs;
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dealscope")).args(args).env("COLUMNS", "100").output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+#[test]
+fn list_prints_one_fitted_line_per_article() {
+    let out = run(&["list"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 5);
+    assert!(lines[0].starts_with("002_9c6bf0e2097b9d38 2024-12    VN Le Vietnam"), "{}", lines[0]);
+    for line in &lines {
+        assert!(unicode_width::UnicodeWidthStr::width(*line) <= 100, "{line}");
+    }
+    assert!(text.contains("260k chips"));
+    assert!(text.contains("€204.5M"));
+}
+
+#[test]
+fn list_filters_by_country_names_in_any_form() {
+    for country in ["kr", "KR", "Corée du Sud", "coree", "South Korea", "korea"] {
+        let out = run(&["list", "--country", country]);
+        assert!(out.status.success(), "{country}: {}", stderr(&out));
+        let text = stdout(&out);
+        assert_eq!(text.lines().count(), 1, "{country}: {text}");
+        assert!(text.starts_with("004_caa39ef458abdd0a"), "{country}: {text}");
+    }
+    let both = run(&["list", "--country", "kr", "--country", "vietnam"]);
+    assert_eq!(stdout(&both).lines().count(), 2);
+    let and_topic = run(&["list", "--country", "kr", "--topic", "chip-supply"]);
+    assert_eq!(stdout(&and_topic).lines().count(), 1);
+    let none = run(&["list", "--country", "kr", "--topic", "export-controls"]);
+    assert!(none.status.success());
+    assert_eq!(stdout(&none), "");
+}
+
+#[test]
+fn unknown_country_exits_2_with_suggestions() {
+    let out = run(&["list", "--country", "corea"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("South Korea"), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+    let topic = run(&["list", "--topic", "weather"]);
+    assert_eq!(topic.status.code(), Some(2));
+    assert!(stderr(&topic).contains("chip-supply"));
+}
+
+#[test]
+fn list_json_has_exactly_the_documented_fields() {
+    let out = run(&["list", "--json"]);
+    assert!(out.status.success());
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let articles = value.as_array().unwrap();
+    assert_eq!(articles.len(), 5);
+    let expected = [
+        "countries",
+        "date",
+        "figures",
+        "id",
+        "language",
+        "organisations",
+        "primary_country",
+        "source",
+        "summary",
+        "title",
+        "topics",
+    ];
+    for article in articles {
+        let mut keys: Vec<&str> = article.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort();
+        assert_eq!(keys, expected);
+        for figure in article["figures"].as_array().unwrap() {
+            assert!(figure["value"].is_number());
+            assert!(figure["text"].is_string() && figure["unit"].is_string());
+        }
+    }
+    let korea = articles.iter().find(|a| a["id"] == "004_caa39ef458abdd0a").unwrap();
+    assert_eq!(korea["primary_country"], serde_json::json!({"code": "KR", "name": "South Korea"}));
+    assert!(korea["countries"][0]["mentions"].as_u64().unwrap() >= 1);
+}
+
+#[test]
+fn list_query_and_sort() {
+    let out = run(&["list", "--query", "coree"]);
+    assert_eq!(stdout(&out).lines().count(), 1);
+    let by_value = run(&["list", "--sort", "value"]);
+    let first = stdout(&by_value).lines().next().unwrap().to_string();
+    assert!(first.contains("$263B"), "{first}");
+    let by_title = run(&["list", "--sort", "title"]);
+    let titles = stdout(&by_title);
+    assert!(titles.lines().next().unwrap().contains("L’ambition"), "{titles}");
+    assert!(titles.lines().last().unwrap().contains("Un changement"), "{titles}");
+}
+
+#[test]
+fn show_by_id_prefix_and_file_and_json() {
+    let out = run(&["show", "002"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("Le Vietnam pourrait concrétiser"));
+    assert!(text.contains("Vietnam (VN)"));
+    for line in text.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 100, "{line}");
+    }
+
+    let json = run(&["show", "000_e655c1c0e8eda950", "--json"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let paragraphs = value["paragraphs"].as_array().unwrap();
+    assert!(paragraphs.iter().any(|p| p["kind"] == "heading"));
+    assert!(paragraphs.iter().all(|p| p["kind"] == "heading" || p["kind"] == "text"));
+    assert!(!paragraphs.iter().any(|p| p["text"].as_str().unwrap().starts_with("Résumé")));
+    assert!(value["summary"].as_str().unwrap().starts_with("L’accord"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("maroc.txt");
+    fs::write(&file, "Nvidia au Maroc\nLe Maroc signe avec Nvidia pour un centre de données.\n").unwrap();
+    let from_file = run(&["show", file.to_str().unwrap(), "--json"]);
+    let value: serde_json::Value = serde_json::from_slice(&from_file.stdout).unwrap();
+    assert_eq!(value["primary_country"]["code"], "MA");
+    assert_eq!(value["id"], "maroc");
+
+    let missing = run(&["show", "nope"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("nope"));
+}
+
+#[test]
+fn facets_text_and_json() {
+    let out = run(&["facets", "--json"]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value["total"], 5);
+    let countries = value["countries"].as_array().unwrap();
+    assert_eq!(countries.len(), 5);
+    assert!(countries.iter().all(|c| c["count"] == 1));
+    let text = stdout(&run(&["facets"]));
+    assert!(text.contains("KR  South Korea"));
+}
+
+#[test]
+fn paths_directories_and_bad_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("sub");
+    fs::create_dir(&sub).unwrap();
+    fs::write(dir.path().join("b.txt"), "Nvidia en Inde\nL’Inde achète des puces.\n").unwrap();
+    fs::write(sub.join("a.md"), "\u{feff}Nvidia in Japan\r\nJapan buys chips.\r\n").unwrap();
+    fs::write(dir.path().join(".hidden.txt"), "Hidden\nNot read.\n").unwrap();
+    fs::write(dir.path().join("notes.csv"), "x,y\n").unwrap();
+    fs::write(dir.path().join("empty.txt"), "").unwrap();
+    fs::write(dir.path().join("binary.txt"), b"\x00\x01\x02binary").unwrap();
+    fs::write(dir.path().join("latin1.txt"), b"Caf\xe9 Nvidia en France\nLa France signe un accord.\n").unwrap();
+    fs::write(sub.join("b.txt"), "Nvidia au Maroc\nLe Maroc signe.\n").unwrap();
+    let before: Vec<_> = walk(dir.path());
+
+    let out = run(&["list", dir.path().to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut ids: Vec<&str> = value.as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    ids.sort();
+    assert_eq!(ids.len(), 4, "{ids:?}");
+    assert!(ids.contains(&"a") && ids.contains(&"b") && ids.contains(&"latin1"));
+    assert!(ids.iter().any(|id| id.ends_with("sub/b")), "duplicate stem gets a path id: {ids:?}");
+    let warnings = stderr(&out);
+    assert!(warnings.contains("empty.txt") && warnings.contains("empty"), "{warnings}");
+    assert!(warnings.contains("binary.txt"), "{warnings}");
+    assert!(warnings.contains("latin1.txt"), "{warnings}");
+    assert_eq!(warnings.lines().count(), 3, "{warnings}");
+    assert_eq!(walk(dir.path()), before, "loading modifies nothing");
+
+    let missing = run(&["list", "/definitely/not/here"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("/definitely/not/here"));
+}
+
+#[test]
+fn oversized_files_are_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("big.txt"), "Nvidia au Japon\n".repeat(100)).unwrap();
+    let out = run(&["list", dir.path().to_str().unwrap(), "--max-file-size", "100"]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), "");
+    assert!(stderr(&out).contains("big.txt"));
+}
+
+fn walk(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push((path.clone(), fs::read(&path).unwrap()));
+        }
+    }
+    out.sort();
+    out
+}

@@ -1,0 +1,61 @@
+//! Whole screens on ratatui's TestBackend at three sizes, as insta snapshots.
+
+mod common;
+
+use common::Harness;
+use crossterm::event::KeyCode;
+
+const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (20, 6)];
+
+fn check(name: &str, prepare: impl Fn(&mut Harness)) {
+    for (width, height) in SIZES {
+        let mut h = Harness::samples(width, height);
+        prepare(&mut h);
+        let screen = h.screen();
+        assert_eq!(screen.lines().count(), height as usize);
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), screen);
+    }
+}
+
+#[test]
+fn start() {
+    check("start", |_| {});
+}
+
+#[test]
+fn filtered() {
+    check("filtered", |h| h.type_keys("/coree"));
+}
+
+#[test]
+fn facet_selected() {
+    check("facet_selected", |h| {
+        h.type_keys("t");
+        h.type_keys("jj ");
+        h.press(KeyCode::Tab);
+    });
+}
+
+#[test]
+fn reader_scrolled() {
+    check("reader_scrolled", |h| {
+        h.press(KeyCode::Enter);
+        h.type_keys("jjjjj");
+    });
+}
+
+#[test]
+fn help_open() {
+    check("help_open", |h| h.type_keys("?"));
+}
+
+#[test]
+fn status_bar_counts_come_first() {
+    for (width, height) in SIZES {
+        let mut h = Harness::samples(width, height);
+        h.type_keys("/coree");
+        let screen = h.screen();
+        let status = screen.lines().last().unwrap();
+        assert!(status.trim_start().starts_with("1/5"), "{width}x{height}: {status:?}");
+    }
+}
