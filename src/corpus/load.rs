@@ -159,10 +159,12 @@ fn walk_dir(
         // metadata() follows symlinks: a link to a directory is walked (once).
         match fs::metadata(&child) {
             Ok(meta) if meta.is_dir() => walk_dir(&child, seen_dirs, seen_files, out),
-            Ok(meta) if meta.is_file() && is_article_file(&child) => {
-                if seen_files.insert(fs::canonicalize(&child).unwrap_or_else(|_| child.clone())) {
-                    out.push(child);
-                }
+            Ok(meta)
+                if meta.is_file()
+                    && is_article_file(&child)
+                    && seen_files.insert(fs::canonicalize(&child).unwrap_or_else(|_| child.clone())) =>
+            {
+                out.push(child);
             }
             _ => {}
         }

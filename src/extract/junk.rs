@@ -52,7 +52,7 @@ pub fn is_junk_line(line: &str) -> bool {
         return true;
     }
     let list = junk_list();
-    if list.lines.iter().any(|l| *l == normalized) {
+    if list.lines.contains(&normalized) {
         return true;
     }
     let short = trimmed.chars().count() <= MAX_PREFIX_JUNK_CHARS;

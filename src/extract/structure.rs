@@ -305,7 +305,8 @@ mod tests {
 
     #[test]
     fn markdown_headings() {
-        let s = parse_structure("# Le titre\n\nTexte un.\n\n## Une partie ?\n\nTexte deux.\n#hashtag final.\n");
+        let s =
+            parse_structure("# Le titre\n\nTexte un.\n\n## Une partie ?\n\nTexte deux.\n#hashtag final.\n");
         assert_eq!(s.title, "Le titre");
         assert_eq!(
             kinds(&s),

@@ -68,7 +68,14 @@ impl SearchDoc {
             body.push('\n');
             body.push_str(&fold(p));
         }
-        SearchDoc { title: fold_with_origin(title), fields, country, topics: topics.to_vec(), body, date: None }
+        SearchDoc {
+            title: fold_with_origin(title),
+            fields,
+            country,
+            topics: topics.to_vec(),
+            body,
+            date: None,
+        }
     }
 
     /// Builds a document from a parsed article. The model only carries
