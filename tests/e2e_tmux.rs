@@ -1,0 +1,334 @@
+//! End-to-end: the real `dealscope` binary in a real terminal, driven through
+//! tmux. Every step polls the pane until the expected screen appears (no fixed
+//! sleeps) and fails with the last captured screen.
+//!
+//! tmux is required: CI installs it (`.ci/run`). Without it the tmux test
+//! fails with a message saying so rather than passing silently.
+
+use std::io::ErrorKind;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use unicode_width::UnicodeWidthStr;
+
+const BIN: &str = env!("CARGO_BIN_EXE_dealscope");
+const SESSION: &str = "e2e";
+const WIDTH: u16 = 120;
+const HEIGHT: u16 = 40;
+/// How long one wait may take before the test fails.
+const WAIT: Duration = Duration::from_secs(10);
+/// How often a wait looks at the pane again.
+const POLL: Duration = Duration::from_millis(50);
+/// The Korea sample's title, as shown in full in the reader.
+const KOREA_TITLE: &str = "Nvidia renforce la puissance";
+
+/// Quotes `text` for `sh` as one word.
+fn sh_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
+}
+
+/// Fails clearly when tmux cannot be run at all.
+fn require_tmux() {
+    match Command::new("tmux").arg("-V").output() {
+        Ok(out) if out.status.success() => {}
+        Ok(out) => panic!(
+            "`tmux -V` failed ({}): {}; this end-to-end test needs a working tmux",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        Err(e) if e.kind() == ErrorKind::NotFound => panic!(
+            "tmux is not installed, but the end-to-end browser test needs it \
+             (install it with `apt-get install tmux`; CI does so in .ci/run)"
+        ),
+        Err(e) => panic!("cannot run tmux: {e}"),
+    }
+}
+
+/// A private tmux server (its own socket) running the browser in one pane.
+/// Dropping it kills the server, also when the test fails.
+struct TmuxBrowser {
+    socket: String,
+    socket_path: Option<PathBuf>,
+    exit_file: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl TmuxBrowser {
+    /// Starts `dealscope ARGS` in a detached WIDTHxHEIGHT session; once it
+    /// ends, the shell writes `EXIT=<status>` to `exit_file`.
+    fn start(test: &str, args: &[&str]) -> Self {
+        require_tmux();
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+        let socket = format!(
+            "dealscope-e2e-{}-{}-{}-{nanos}",
+            std::process::id(),
+            test,
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        );
+        let dir = tempfile::tempdir().expect("temp dir");
+        let exit_file = dir.path().join("exit-status");
+        let config = dir.path().join("tmux.conf");
+        // Our own config (not the user's): keep the pane after the program
+        // ends so its exit state (dead, alternate screen off) can be read.
+        std::fs::write(&config, "set -g remain-on-exit on\n").expect("write tmux.conf");
+        let mut browser = TmuxBrowser { socket, socket_path: None, exit_file, _dir: dir };
+
+        let mut command = format!("TERM=xterm-256color {}", sh_quote(BIN));
+        for arg in args {
+            command.push(' ');
+            command.push_str(&sh_quote(arg));
+        }
+        let script = format!(
+            "{command}; echo \"EXIT=$?\" > {}",
+            sh_quote(browser.exit_file.to_str().expect("UTF-8 temp path"))
+        );
+        let (width, height) = (WIDTH.to_string(), HEIGHT.to_string());
+        browser.tmux_ok(&[
+            "-f",
+            config.to_str().expect("UTF-8 temp path"),
+            "new-session",
+            "-d",
+            "-s",
+            SESSION,
+            "-x",
+            &width,
+            "-y",
+            &height,
+            "sh",
+            "-c",
+            &script,
+        ]);
+        browser.socket_path = Some(PathBuf::from(browser.display("#{socket_path}")));
+        browser
+    }
+
+    fn tmux(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .env_remove("TMUX")
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run tmux {args:?}: {e}"))
+    }
+
+    fn tmux_ok(&self, args: &[&str]) -> String {
+        let out = self.tmux(args);
+        assert!(
+            out.status.success(),
+            "tmux {args:?} failed ({}): {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn capture(&self) -> String {
+        self.tmux_ok(&["capture-pane", "-p", "-t", SESSION])
+    }
+
+    fn display(&self, format: &str) -> String {
+        self.tmux_ok(&["display-message", "-p", "-t", SESSION, format]).trim_end().to_string()
+    }
+
+    fn send_text(&self, text: &str) {
+        self.tmux_ok(&["send-keys", "-t", SESSION, "-l", text]);
+    }
+
+    fn send_key(&self, key: &str) {
+        self.tmux_ok(&["send-keys", "-t", SESSION, key]);
+    }
+
+    fn resize(&self, width: u16, height: u16) {
+        let (w, h) = (width.to_string(), height.to_string());
+        self.tmux_ok(&["resize-window", "-t", SESSION, "-x", &w, "-y", &h]);
+        let size = self.display("#{window_width}x#{window_height}");
+        assert_eq!(size, format!("{width}x{height}"), "tmux did not resize the window");
+    }
+
+    /// Polls the pane until `ready` holds for its text; returns that screen.
+    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.capture();
+            if ready(&screen) {
+                return screen;
+            }
+            if start.elapsed() > WAIT {
+                panic!(
+                    "timed out after {WAIT:?} waiting for {what}; pane dead: {}, exit file: {:?}; \
+                     last screen:\n{screen}",
+                    self.display("#{pane_dead}"),
+                    self.exit_status()
+                );
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Polls until the shell has written the program's exit line.
+    fn wait_for_exit(&self) -> String {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.exit_status() {
+                return status;
+            }
+            if start.elapsed() > WAIT {
+                panic!(
+                    "timed out after {WAIT:?} waiting for the program to exit; last screen:\n{}",
+                    self.capture()
+                );
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// The complete `EXIT=<status>` line, once written.
+    fn exit_status(&self) -> Option<String> {
+        let text = std::fs::read_to_string(&self.exit_file).ok()?;
+        text.ends_with('\n').then(|| text.trim_end().to_string())
+    }
+
+    /// Fails unless the program is still running in a live pane.
+    fn assert_alive(&self, when: &str, screen: &str) {
+        assert_eq!(
+            self.display("#{pane_dead}"),
+            "0",
+            "the pane died {when}; exit file: {:?}; screen:\n{screen}",
+            self.exit_status()
+        );
+        assert_eq!(
+            self.exit_status(),
+            None,
+            "the program exited {when}; screen:\n{screen}\nnow:\n{}",
+            self.capture()
+        );
+    }
+}
+
+impl Drop for TmuxBrowser {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]);
+        if let Some(path) = &self.socket_path {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// The status bar: the last line with anything on it.
+fn status_line(screen: &str) -> &str {
+    screen.lines().rev().find(|line| !line.trim().is_empty()).unwrap_or("")
+}
+
+/// The status bar's first item, `{shown}/{total}`.
+fn count(screen: &str) -> Option<(usize, usize)> {
+    let first = status_line(screen).split_whitespace().next()?;
+    let (shown, total) = first.split_once('/')?;
+    Some((shown.parse().ok()?, total.parse().ok()?))
+}
+
+/// The status bar shows `shown/total` and the load has finished.
+fn shows(screen: &str, shown: usize, total: usize) -> bool {
+    count(screen) == Some((shown, total)) && !status_line(screen).contains("loading")
+}
+
+/// A facet breadcrumb (`@xx`) follows the count in the status bar.
+fn country_crumb(screen: &str) -> Option<&str> {
+    status_line(screen).split_whitespace().skip(1).find(|word| word.starts_with('@'))
+}
+
+/// Proof that the program repainted at `width` columns (tmux itself only
+/// crops or pads the old screen on a resize): a row exactly that wide ending
+/// in a pane's right border.
+fn drawn_at_width(screen: &str, width: usize) -> bool {
+    screen.lines().any(|line| line.width() == width && line.ends_with(['┐', '┤', '┘', '│', '╮', '╯']))
+}
+
+fn has_borders(screen: &str) -> bool {
+    screen.contains(['┌', '┐', '└', '┘'])
+}
+
+#[test]
+fn browser_in_tmux_filters_resizes_and_quits_cleanly() {
+    let tmux = TmuxBrowser::start("flow", &[]);
+
+    // 1. The five embedded samples are loaded.
+    tmux.wait_for("the status bar to show 5/5", |s| shows(s, 5, 5));
+
+    // 2. A fuzzy word finds the Korea article.
+    tmux.send_text("/coree");
+    tmux.wait_for("`/coree` to show 1/5 and the Korea article's title", |s| {
+        shows(s, 1, 5) && s.contains(KOREA_TITLE)
+    });
+
+    // 3. Esc clears the filter.
+    tmux.send_key("Escape");
+    tmux.wait_for("Esc to clear `coree` back to 5/5", |s| shows(s, 5, 5));
+
+    // 4. The country facet.
+    tmux.send_text("/@kr");
+    tmux.wait_for("`/@kr` to show 1/5", |s| shows(s, 1, 5));
+    tmux.send_key("Escape");
+    tmux.wait_for("Esc to clear `@kr` back to 5/5", |s| shows(s, 5, 5));
+
+    // 5. `]` selects a country: fewer rows and an `@` breadcrumb.
+    tmux.send_key("]");
+    let screen = tmux.wait_for("`]` to narrow to 1/5 with an @ breadcrumb", |s| {
+        shows(s, 1, 5) && country_crumb(s).is_some()
+    });
+    let crumb = country_crumb(&screen).unwrap().to_string();
+    assert!(count(&screen).is_some_and(|(shown, _)| shown < 5), "{screen}");
+
+    // 6. Help opens and closes.
+    tmux.send_key("?");
+    tmux.wait_for("`?` to open the help overlay", |s| s.contains("Help"));
+    tmux.send_key("?");
+    tmux.wait_for("`?` to close the help overlay", |s| !s.contains("Help") && shows(s, 1, 5));
+
+    // 7. Tiny terminals do not crash it, and the filter survives.
+    tmux.resize(20, 6);
+    let screen = tmux.wait_for("a repaint at 20x6", |s| drawn_at_width(s, 20));
+    tmux.assert_alive("at 20x6", &screen);
+    tmux.resize(1, 1);
+    // tmux crops the old screen to a blank cell; the program paints it.
+    let screen = tmux.wait_for("a repaint at 1x1", |s| !s.trim().is_empty());
+    tmux.assert_alive("at 1x1", &screen);
+    tmux.resize(WIDTH, HEIGHT);
+    let screen = tmux.wait_for("a repaint at 120x40 still filtered to 1/5", |s| {
+        drawn_at_width(s, WIDTH.into()) && shows(s, 1, 5)
+    });
+    tmux.assert_alive("after growing back to 120x40", &screen);
+    assert_eq!(country_crumb(&screen), Some(crumb.as_str()), "the country filter was lost:\n{screen}");
+
+    // 8. `q` exits 0 and gives the terminal back.
+    tmux.send_key("q");
+    let status = tmux.wait_for_exit();
+    assert_eq!(status, "EXIT=0", "screen after q:\n{}", tmux.capture());
+    let screen =
+        tmux.wait_for("the pane to end after the program exits", |_| tmux.display("#{pane_dead}") == "1");
+    assert_eq!(
+        tmux.display("#{alternate_on}"),
+        "0",
+        "the alternate screen is still on after q; screen:\n{screen}"
+    );
+    assert!(!has_borders(&screen), "the browser is still on screen after q:\n{screen}");
+}
+
+#[test]
+fn missing_path_exits_2_naming_it_without_touching_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("no such articles");
+    let out = Command::new(BIN).arg(&missing).env("TERM", "xterm-256color").output().expect("run dealscope");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "stdout: {stdout:?}\nstderr: {stderr:?}");
+    let named = missing.to_str().expect("UTF-8 temp path");
+    assert!(stderr.contains(named), "the message does not name {named:?}: {stderr:?}");
+    assert!(stdout.is_empty(), "nothing belongs on stdout: {stdout:?}");
+    for (name, text) in [("stdout", &stdout), ("stderr", &stderr)] {
+        assert!(!text.contains("\x1b[?1049h"), "{name} entered the alternate screen: {text:?}");
+        assert!(!text.contains('\x1b'), "{name} holds terminal escapes: {text:?}");
+    }
+}
