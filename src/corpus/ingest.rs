@@ -5,7 +5,7 @@ use super::load::{LoadWarning, MissingPath, SourceText, collect_files, embedded_
 use super::model::Article;
 use super::parse::parse_source;
 use super::store::Corpus;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What loading reports, in file order.
 #[derive(Debug)]
@@ -31,16 +31,32 @@ pub fn ingest(paths: &[PathBuf], max_bytes: u64, mut sink: impl FnMut(LoadEvent)
     }
     let files = collect_files(paths)?;
     sink(LoadEvent::Started { files: files.len() });
-    for file in files {
-        let (source, warning): (Option<SourceText>, Option<LoadWarning>) = read_source(&file, max_bytes);
-        if let Some(warning) = warning {
-            sink(LoadEvent::Warning(warning));
-        }
-        if let Some(source) = source {
-            sink(LoadEvent::Article(Box::new(parse_source(&source))));
-        }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, MAX_THREADS);
+    // Chunks are read and parsed in parallel, then reported in file order.
+    for chunk in files.chunks(CHUNK_FILES) {
+        let per_thread = chunk.len().div_ceil(threads).max(1);
+        let results: Vec<Vec<LoadEvent>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = chunk
+                .chunks(per_thread)
+                .map(|part| scope.spawn(move || part.iter().flat_map(|file| load_one(file, max_bytes)).collect()))
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+        });
+        results.into_iter().flatten().for_each(&mut sink);
     }
     Ok(())
+}
+
+/// Files parsed between two reports: small enough that the browser fills
+/// its list early, large enough to keep every core busy.
+const CHUNK_FILES: usize = 256;
+const MAX_THREADS: usize = 8;
+
+fn load_one(file: &Path, max_bytes: u64) -> Vec<LoadEvent> {
+    let (source, warning): (Option<SourceText>, Option<LoadWarning>) = read_source(file, max_bytes);
+    let warning = warning.map(LoadEvent::Warning);
+    let article = source.map(|s| LoadEvent::Article(Box::new(parse_source(&s))));
+    warning.into_iter().chain(article).collect()
 }
 
 /// Loads a whole corpus at once, with the warnings met on the way.

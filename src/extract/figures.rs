@@ -136,7 +136,7 @@ fn figure_at(text: &str, toks: &[Tok<'_>], i: usize, lang: Option<Language>) -> 
     let mut scale: Option<&Scale> = None;
     if let Some((s, end)) = lx.scales.match_at(toks, j) {
         let allowed = !s.tight
-            || literal && (toks[j].glued || currency.is_some() || suffix_currency(toks, end).is_some());
+            || literal && (toks[j].glued || currency.is_some() || suffix_currency(toks, end, lang).is_some());
         if allowed {
             scale = Some(s);
             j = end;
@@ -156,7 +156,7 @@ fn figure_at(text: &str, toks: &[Tok<'_>], i: usize, lang: Option<Language>) -> 
 
     let (unit, multiplier, end) = if let Some(code) = currency {
         (Unit::Currency(code), factor, j)
-    } else if let Some((code, end)) = connected_currency(toks, j, scale.is_some()) {
+    } else if let Some((code, end)) = connected_currency(toks, j, scale.is_some(), lang) {
         (Unit::Currency(code), factor, end)
     } else if let Some(end) = lx.percent.match_at(toks, j).filter(|_| scale.is_none()).map(|(_, e)| e) {
         (Unit::Percent, factor, end)
@@ -218,7 +218,8 @@ fn standalone(toks: &[Tok<'_>], i: usize) -> bool {
 fn starts_unit(toks: &[Tok<'_>], j: usize) -> bool {
     let lx = &*LEXICON;
     lx.scales.match_at(toks, j).is_some()
-        || lx.currencies.match_at(toks, j).is_some()
+        || lx.currency_at(toks, j, Some(Language::Fr)).is_some()
+        || lx.currency_at(toks, j, Some(Language::En)).is_some()
         || lx.percent.match_at(toks, j).is_some()
         || lx.power.match_at(toks, j).is_some()
         || lx.counts.match_at(toks, j).is_some()
@@ -246,15 +247,20 @@ fn prefix_currency(toks: &[Tok<'_>], i: usize) -> Option<(String, usize)> {
     }
 }
 
-/// A currency word or sign at `j`.
-fn suffix_currency(toks: &[Tok<'_>], j: usize) -> Option<(String, usize)> {
-    LEXICON.currencies.match_at(toks, j).map(|(code, end)| (code.clone(), end))
+/// A currency word or sign at `j`, read for the text's language.
+fn suffix_currency(toks: &[Tok<'_>], j: usize, lang: Option<Language>) -> Option<(String, usize)> {
+    LEXICON.currency_at(toks, j, lang).map(|(code, end)| (code.clone(), end))
 }
 
 /// A currency after the number, through "de", "d'" or "of" when a scale
 /// word came first ("5,5 milliards de dollars", "200 millions d'USD").
-fn connected_currency(toks: &[Tok<'_>], j: usize, scaled: bool) -> Option<(String, usize)> {
-    if let Some(found) = suffix_currency(toks, j) {
+fn connected_currency(
+    toks: &[Tok<'_>],
+    j: usize,
+    scaled: bool,
+    lang: Option<Language>,
+) -> Option<(String, usize)> {
+    if let Some(found) = suffix_currency(toks, j, lang) {
         return Some(found);
     }
     if !scaled || !toks.get(j).is_some_and(|t| matches!(t.folded.as_str(), "de" | "d" | "of")) {
@@ -264,7 +270,7 @@ fn connected_currency(toks: &[Tok<'_>], j: usize, scaled: bool) -> Option<(Strin
     while toks.get(k).is_some_and(Tok::is_joiner) {
         k += 1;
     }
-    suffix_currency(toks, k)
+    suffix_currency(toks, k, lang)
 }
 
 /// "MdGBP", "bnUSD": a scale word and an upper-case currency code written
@@ -290,19 +296,22 @@ fn year_like(lit: &NumLit<'_>) -> bool {
 /// Which words may stand between a number and its counted noun.
 #[derive(Debug, Clone, Copy)]
 struct Fillers {
-    /// Words of the filler table: "de ses", "of its", "nouvelles".
+    /// Determiners and prepositions of the filler table: "de ses", "of its".
     words: bool,
+    /// Adjectives of the modifier table: "nouvelles", "national".
+    modifiers: bool,
     /// Capitalised names and product codes: "Nvidia H100".
     names: bool,
 }
 
-/// After a year-like number names are refused ("2024 Nvidia GPUs" is about
-/// 2024, not 2024 GPUs); after a number word without scale, filler words are
-/// refused ("one of the chips" is not a count).
+/// After a year-like number names and adjectives are refused ("2024 Nvidia
+/// GPUs", "in 2030 new data centres" are about the year); after a number
+/// word without scale, determiners are refused ("deux des puces" is not a
+/// count) but adjectives are fine ("six national AI computing centres").
 fn filler_policy(lead: &Lead<'_, '_>, scaled: bool) -> Fillers {
     match lead {
-        Lead::Literal(lit) => Fillers { words: true, names: !year_like(lit) },
-        Lead::Words(..) => Fillers { words: scaled, names: true },
+        Lead::Literal(lit) => Fillers { words: true, modifiers: !year_like(lit), names: !year_like(lit) },
+        Lead::Words(..) => Fillers { words: scaled, modifiers: true, names: true },
     }
 }
 
@@ -325,7 +334,9 @@ fn counted_noun(toks: &[Tok<'_>], j: usize, allowed: Fillers) -> Option<(Unit, u
         let name_or_code = tok.raw.chars().next().is_some_and(char::is_uppercase)
             || tok.raw.chars().any(|c| c.is_ascii_digit());
         let filler = tok.is_word()
-            && (allowed.words && lx.fillers.contains_word(&tok.folded) || allowed.names && name_or_code);
+            && (allowed.words && lx.fillers.contains_word(&tok.folded)
+                || allowed.modifiers && lx.modifiers.contains_word(&tok.folded)
+                || allowed.names && name_or_code);
         if !filler || fillers == MAX_FILLERS {
             return None;
         }

@@ -9,10 +9,12 @@
 mod cues;
 mod scan;
 
-use super::Segment;
+use super::language::detect_language;
 use super::lexicon::{PhraseIndex, alternatives, data_rows};
 use super::text::normalize_phrase;
-use scan::{Word, as_tokens, starts_sentence, words};
+use super::{Segment, SegmentRole};
+use crate::corpus::model::Language;
+use scan::{Word, as_tokens, gap_before, joins_name, starts_sentence, words};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -28,9 +30,28 @@ struct Alias {
     exact: Option<Vec<String>>,
 }
 
+/// The names of one known organisation.
+#[derive(Debug, Clone)]
+struct Names {
+    canonical: String,
+    /// Display names by article language (`en=`/`fr=` flags).
+    english: Option<String>,
+    french: Option<String>,
+}
+
+impl Names {
+    fn display(&self, lang: Language) -> &str {
+        let localised = match lang {
+            Language::En => self.english.as_deref(),
+            Language::Fr => self.french.as_deref(),
+        };
+        localised.unwrap_or(&self.canonical)
+    }
+}
+
 #[derive(Debug)]
 struct Lexicon {
-    names: Vec<String>,
+    names: Vec<Names>,
     index: PhraseIndex<Alias>,
 }
 
@@ -48,23 +69,39 @@ fn parse_lexicon(text: &str) -> Result<Lexicon, String> {
                 [name, aliases, flags] => (*name, *aliases, *flags),
                 _ => return Err(format!("organisations line {line_no}: too many fields")),
             };
-            let cased = match flags {
-                "" => false,
-                "cased" => true,
-                other => return Err(format!("organisations line {line_no}: unknown flag {other:?}")),
-            };
             if normalize_phrase(name).is_empty() {
                 return Err(format!("organisations line {line_no}: empty name"));
             }
+            let mut names = Names { canonical: name.to_string(), english: None, french: None };
+            let mut cased = false;
+            for flag in alternatives(flags) {
+                let slot = match flag.split_once('=') {
+                    None if flag == "cased" => {
+                        cased = true;
+                        continue;
+                    }
+                    Some(("en", _)) => &mut names.english,
+                    Some(("fr", _)) => &mut names.french,
+                    _ => return Err(format!("organisations line {line_no}: unknown flag {flag:?}")),
+                };
+                let display = flag[3..].trim();
+                if normalize_phrase(display).is_empty() {
+                    return Err(format!("organisations line {line_no}: empty name in flag {flag:?}"));
+                }
+                *slot = Some(display.to_string());
+            }
             let org = lexicon.names.len();
-            lexicon.names.push(name.to_string());
-            for alias in std::iter::once(name).chain(alternatives(aliases)) {
+            let displays: Vec<String> = names.english.iter().chain(&names.french).cloned().collect();
+            lexicon.names.push(names);
+            let all =
+                std::iter::once(name).chain(alternatives(aliases)).chain(displays.iter().map(String::as_str));
+            for alias in all {
                 let key = normalize_phrase(alias);
                 match owners.insert(key.clone(), org) {
                     Some(prev) if prev != org => {
                         return Err(format!(
                             "organisations line {line_no}: alias {alias:?} already belongs to {}",
-                            lexicon.names[prev]
+                            lexicon.names[prev].canonical
                         ));
                     }
                     Some(_) => continue,
@@ -126,20 +163,35 @@ struct Scanned<'a> {
     taken: Vec<bool>,
 }
 
+/// Capitalised words that, right after a known name, make a distinct
+/// organisation of it: "Intel Capital" is an investor, not Intel, and "Tata
+/// Communications" a telecom operator. Legal suffixes ("Corp", "Inc") are
+/// not here: "Nvidia Corp" is Nvidia.
+const EXTENSIONS: &[&str] =
+    &["Capital", "Ventures", "Investments", "Communications", "Telecom", "Internet", "Foundation"];
+
 /// The organisations the article names: canonical names for known ones, as
 /// written for the others; most mentioned first, ties by first appearance.
+/// Known names with a display name per language follow the article's.
 pub fn extract_organisations(segments: &[Segment<'_>]) -> Vec<String> {
     let lex = lexicon();
     let stop = stoplist();
+    let whole: Vec<&str> = segments.iter().map(|s| s.text).collect();
+    let lang = detect_language(&whole.join("\n"));
     let mut tallies = Tallies::default();
     let mut scanned = Vec::with_capacity(segments.len());
     let mut discovered: Vec<String> = Vec::new();
+    let mut products: Vec<String> = Vec::new();
 
     for (si, seg) in segments.iter().enumerate() {
         let ws = words(seg.text);
         let mut taken = vec![false; ws.len()];
         let toks = as_tokens(&ws);
         for m in lex.index.find(&toks) {
+            // Already the extension of the name before ("Intel Capital").
+            if taken[m.first_token] {
+                continue;
+            }
             if let Some(exact) = &m.value.exact {
                 let written = ws[m.first_token..m.end_token].iter().map(|w| w.text);
                 if !written.eq(exact.iter().map(String::as_str))
@@ -148,16 +200,34 @@ pub fn extract_organisations(segments: &[Segment<'_>]) -> Vec<String> {
                     continue;
                 }
             }
-            taken[m.first_token..m.end_token].fill(true);
-            tallies.add(&lex.names[m.value.org], (si, m.first_token));
+            let name = lex.names[m.value.org].display(lang);
+            let mut end = m.end_token;
+            let extension = ws.get(end).filter(|w| {
+                EXTENSIONS.contains(&w.text) && !taken[end] && joins_name(gap_before(seg.text, &ws, end))
+            });
+            let name = match extension {
+                Some(w) => {
+                    end += 1;
+                    format!("{name} {}", w.text)
+                }
+                None => name.to_string(),
+            };
+            taken[m.first_token..end].fill(true);
+            tallies.add(&name, (si, m.first_token));
         }
-        for found in cues::discover(seg.text, &ws, &taken, stop) {
-            if !discovered.contains(&found.name) {
-                discovered.push(found.name);
+        let headline = matches!(seg.role, SegmentRole::Title | SegmentRole::Heading);
+        let found = cues::discover(seg.text, &ws, &taken, stop, headline);
+        for f in found.names {
+            if !discovered.contains(&f.name) {
+                discovered.push(f.name);
             }
         }
+        products.extend(found.products.into_iter().map(|p| normalize_phrase(&p)));
         scanned.push(Scanned { words: ws, taken });
     }
+    // A name the article once calls a project, model or machine ("the ALIA
+    // project", "le supercalculateur ABCI") is not an organisation anywhere.
+    discovered.retain(|name| !products.contains(&normalize_phrase(name)));
 
     // Second pass: a name introduced once by a cue ("la start-up Qubitline")
     // counts every time it recurs, including before the cue.

@@ -1,15 +1,19 @@
 //! Topic tagging: which of the fixed [`Topic`]s an article is about.
 //!
 //! Owns `assets/topics.tsv` (keywords per topic, each marked strong, weak,
-//! context or ignore) and the scoring rule documented in that file's header:
-//! weak and context hits score 1, strong hits 3, hits in the title, lead,
-//! summary or a heading score triple, and a topic is kept at 3 or more.
+//! money, context or ignore) and the scoring rule documented in that file's
+//! header: weak and context hits score 1, strong hits 3, hits in the title,
+//! lead, summary or a heading score triple, and a topic is kept at 3 or more.
 //! Context keywords count only once the topic has a strong or weak hit.
+//! Money keywords ("gouvernement", "pledges") score as strong in a sentence
+//! that states an amount of money, and as context elsewhere.
 
+use super::figures::extract_figures;
 use super::lexicon::{PhraseIndex, alternatives, data_rows};
 use super::text::{fold, tokens};
 use super::{Segment, SegmentRole};
-use crate::corpus::model::Topic;
+use crate::corpus::model::{Topic, Unit};
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 const TOPICS_TSV: &str = include_str!("../../assets/topics.tsv");
@@ -26,6 +30,9 @@ enum Kind {
     Strong,
     Weak,
     Context,
+    /// Strong in a sentence that states an amount of money, else context:
+    /// "le gouvernement" says public funding next to "2 MdGBP" only.
+    Money,
     /// Matched only so that a longer phrase hides a misleading word.
     Ignore,
 }
@@ -36,6 +43,7 @@ impl Kind {
             "strong" => Some(Kind::Strong),
             "weak" => Some(Kind::Weak),
             "context" => Some(Kind::Context),
+            "money" => Some(Kind::Money),
             "ignore" => Some(Kind::Ignore),
             _ => None,
         }
@@ -44,7 +52,7 @@ impl Kind {
     fn points(self) -> u32 {
         match self {
             Kind::Strong => 3,
-            Kind::Weak | Kind::Context => 1,
+            Kind::Weak | Kind::Context | Kind::Money => 1,
             Kind::Ignore => 0,
         }
     }
@@ -95,19 +103,78 @@ fn is_prominent(role: SegmentRole) -> bool {
     matches!(role, SegmentRole::Title | SegmentRole::Lead | SegmentRole::Summary | SegmentRole::Heading)
 }
 
+/// One sentence of the article, folded, with its tokens and whether it
+/// states an amount of money (worked out only when a money keyword needs it).
+struct Sentence<'a> {
+    role: SegmentRole,
+    original: &'a str,
+    folded: String,
+    money: OnceCell<bool>,
+}
+
+impl Sentence<'_> {
+    fn states_money(&self) -> bool {
+        *self.money.get_or_init(|| {
+            extract_figures(self.original).iter().any(|f| matches!(f.unit, Unit::Currency(_)))
+        })
+    }
+}
+
+/// Splits text after a full stop, question or exclamation mark followed by
+/// a space, and at line breaks. "U.S." or "M." may split a sentence in
+/// two; that only loses a money keyword's link to an amount.
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next_is_space = chars.peek().is_some_and(|(_, n)| n.is_whitespace());
+        let end = match c {
+            '\n' => Some(i),
+            '.' | '!' | '?' | '…' if next_is_space => Some(i + c.len_utf8()),
+            _ => None,
+        };
+        if let Some(end) = end {
+            if !text[start..end].trim().is_empty() {
+                out.push(&text[start..end]);
+            }
+            start = end;
+        }
+    }
+    if !text[start..].trim().is_empty() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
 /// The topics the article is about, in [`Topic::ALL`] order, each once.
 pub fn extract_topics(segments: &[Segment<'_>]) -> Vec<Topic> {
-    let folded: Vec<(SegmentRole, String)> = segments.iter().map(|s| (s.role, fold(s.text))).collect();
-    let toks: Vec<_> = folded.iter().map(|(role, text)| (*role, tokens(text))).collect();
+    let sentences: Vec<Sentence<'_>> = segments
+        .iter()
+        .flat_map(|seg| {
+            sentences(seg.text).into_iter().map(|original| Sentence {
+                role: seg.role,
+                original,
+                folded: fold(original),
+                money: OnceCell::new(),
+            })
+        })
+        .collect();
+    let toks: Vec<_> = sentences.iter().map(|s| tokens(&s.folded)).collect();
     topic_index()
         .iter()
         .filter(|(_, index)| {
             let (mut main, mut context) = (0u32, 0u32);
-            for (role, seg_tokens) in &toks {
-                let factor = if is_prominent(*role) { PROMINENT_FACTOR } else { 1 };
+            for (sentence, seg_tokens) in sentences.iter().zip(&toks) {
+                let factor = if is_prominent(sentence.role) { PROMINENT_FACTOR } else { 1 };
                 for hit in index.find(seg_tokens) {
-                    let points = hit.value.points() * factor;
-                    match hit.value {
+                    let kind = match hit.value {
+                        Kind::Money if sentence.states_money() => Kind::Strong,
+                        Kind::Money => Kind::Context,
+                        other => *other,
+                    };
+                    let points = kind.points() * factor;
+                    match kind {
                         Kind::Context => context += points,
                         _ => main += points,
                     }
@@ -204,6 +271,23 @@ mod tests {
             assert_eq!(body(text), expected, "text {text:?}");
         }
         assert_eq!(slugs(&[Segment::new(Title, "Exporter des puces")]), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn money_keywords_need_an_amount_in_the_same_sentence() {
+        let cases: [(&str, &[&str]); 5] = [
+            ("Le gouvernement britannique a annoncé un programme de 2 MdGBP.", &["public-funding"]),
+            ("The government has set aside S$500 million for AI compute.", &["public-funding"]),
+            // The government and the amount in different sentences.
+            ("Le gouvernement y voit un pilier. Indosat investira 200 millions de dollars.", &[]),
+            // A ministry quoted as a source is not a funder.
+            ("Un projet de 5,5 milliards de dollars, selon le ministère de la Transition numérique.", &[]),
+            ("Nvidia pledges US$300 billion of American-made AI infrastructure.", &["investment"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(body(text), expected, "text {text:?}");
+        }
+        assert_eq!(sentences("A. B\nC! D.5"), ["A.", " B", "\nC!", " D.5"]);
     }
 
     #[test]

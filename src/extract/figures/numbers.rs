@@ -60,7 +60,7 @@ pub fn literal_value(lit: &NumLit<'_>, scaled: bool, lang: Option<Language>) -> 
 }
 
 /// A run of number words starting at token `at`: its value, the index one
-/// past it, and whether it is a lone article ("un", "a") that only counts
+/// past it, and whether it is a lone "un", "a" or "one" that only counts
 /// before a scale word.
 ///
 /// Words add up ("vingt-cinq" = 25, "dix-sept" = 17), "cent"/"hundred"
@@ -71,6 +71,7 @@ pub fn word_number(toks: &[Tok<'_>], at: usize) -> Option<(f64, usize, bool)> {
     let mut value = 0.0_f64;
     let mut words = 0;
     let mut article_only = true;
+    let mut needs_scale = false;
     let mut after_et = false;
     while let Some((word, end)) = LEXICON.numbers.match_at(toks, i) {
         // Inside a run an article is a plain one only after "et" ("vingt et
@@ -91,6 +92,9 @@ pub fn word_number(toks: &[Tok<'_>], at: usize) -> Option<(f64, usize, bool)> {
             value += word.value;
         }
         article_only &= word.article;
+        if words == 0 {
+            needs_scale = word.alone_needs_scale;
+        }
         words += 1;
         i = end;
         // Continue over a glued hyphen or a joining "et"/"and".
@@ -106,7 +110,7 @@ pub fn word_number(toks: &[Tok<'_>], at: usize) -> Option<(f64, usize, bool)> {
             _ => break,
         }
     }
-    (words > 0).then_some((value, i, article_only && words == 1))
+    (words > 0).then_some((value, i, needs_scale && words == 1))
 }
 
 /// A rough guess at the language of `text` from common function words.
@@ -204,6 +208,9 @@ mod tests {
             ("un", 1.0, true),
             ("twenty-five", 25.0, false),
             ("a un", 1.0, true),
+            ("one", 1.0, true),
+            ("twenty-one", 21.0, false),
+            ("one hundred", 100.0, false),
         ];
         for (text, expected, article) in cases {
             let toks = lex(text);

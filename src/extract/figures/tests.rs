@@ -118,6 +118,27 @@ fn counts_percent_and_power() {
         ("100 mégawatts", &[("100 mégawatts", 100.0, Unit::Megawatts)]),
         ("a 500-MW plant", &[("500-MW", 500.0, Unit::Megawatts)]),
         ("100MW", &[("100MW", 100.0, Unit::Megawatts)]),
+        ("six national AI computing centres", &[("six national AI computing centres", 6.0, Unit::Other)]),
+        ("trois nouveaux supercalculateurs", &[("trois nouveaux supercalculateurs", 3.0, Unit::Other)]),
+        ("twenty-one new chips", &[("twenty-one new chips", 21.0, Unit::Chips)]),
+        ("one hundred servers", &[("one hundred servers", 100.0, Unit::Other)]),
+    ]);
+}
+
+#[test]
+fn dirhams_follow_the_language() {
+    check(&[
+        (
+            "porter ses exportations à 40 milliards de dirhams",
+            &[("40 milliards de dirhams", 4e10, cur("MAD"))],
+        ),
+        ("a budget of 40 billion dirhams", &[("40 billion dirhams", 4e10, cur("AED"))]),
+        (
+            "un fonds de 5 milliards de dirhams émiratis",
+            &[("5 milliards de dirhams émiratis", 5e9, cur("AED"))],
+        ),
+        ("a 3 billion Moroccan dirham plan", &[("3 billion Moroccan dirham", 3e9, cur("MAD"))]),
+        ("MAD 40 millions", &[("MAD 40 millions", 4e7, cur("MAD"))]),
     ]);
 }
 
@@ -149,6 +170,10 @@ fn traps_give_nothing() {
         "5m",
         "douze mois",
         "one of the chips",
+        "one national AI centre",
+        "one new chip",
+        "deux des puces",
+        "in 2030 new data centres",
         "il y a un an",
         "",
     ];

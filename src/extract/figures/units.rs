@@ -3,7 +3,7 @@
 //! and matched against lexer tokens at a given position.
 
 use super::lexer::{Kind, Tok, lex};
-use crate::corpus::model::Unit;
+use crate::corpus::model::{Language, Unit};
 use crate::extract::lexicon::{alternatives, data_rows};
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -24,6 +24,9 @@ pub struct NumberWord {
     pub value: f64,
     /// "un", "a": only a figure before a scale word ("un milliard").
     pub article: bool,
+    /// "one": like an article when alone ("one of the chips" is not a
+    /// count), but a number inside a run ("twenty-one").
+    pub alone_needs_scale: bool,
     /// "cent", "hundred": multiplies what came before.
     pub multiplier: bool,
 }
@@ -91,10 +94,17 @@ pub struct Lexicon {
     /// Raw currency signs written before a number ("US$", "€"), exact case.
     pub symbols: HashMap<String, String>,
     pub currencies: Phrases<String>,
+    /// Currency words whose meaning depends on the text's language
+    /// ("dirhams": Moroccan in French, Emirati in English).
+    pub currencies_fr: Phrases<String>,
+    pub currencies_en: Phrases<String>,
     pub percent: Phrases<()>,
     pub power: Phrases<f64>,
     pub counts: Phrases<Unit>,
+    /// Determiners and prepositions: "de ses", "of its".
     pub fillers: Phrases<()>,
+    /// Adjectives: "nouvelles", "national", "advanced".
+    pub modifiers: Phrases<()>,
     pub numbers: Phrases<NumberWord>,
 }
 
@@ -121,7 +131,16 @@ impl Lexicon {
                     "symbol" => {
                         lex.symbols.insert(phrase.to_string(), value.to_string());
                     }
-                    "currency" => lex.currencies.insert(phrase, value.to_string()),
+                    "currency" => {
+                        let table = if flags.contains(&"lang=fr") {
+                            &mut lex.currencies_fr
+                        } else if flags.contains(&"lang=en") {
+                            &mut lex.currencies_en
+                        } else {
+                            &mut lex.currencies
+                        };
+                        table.insert(phrase, value.to_string());
+                    }
                     "percent" => lex.percent.insert(phrase, ()),
                     "power" => lex.power.insert(phrase, number),
                     "count" => {
@@ -133,10 +152,12 @@ impl Lexicon {
                         lex.counts.insert(phrase, unit);
                     }
                     "filler" => lex.fillers.insert(phrase, ()),
+                    "modifier" => lex.modifiers.insert(phrase, ()),
                     "number" => {
                         let word = NumberWord {
                             value: number,
                             article: flags.contains(&"article"),
+                            alone_needs_scale: flags.contains(&"article") || flags.contains(&"alone"),
                             multiplier: flags.contains(&"multiplier"),
                         };
                         lex.numbers.insert(phrase, word);
@@ -146,6 +167,26 @@ impl Lexicon {
             }
         }
         lex
+    }
+
+    /// The currency word at `at`, the longest of the general table and the
+    /// table for `lang`; on a tie the language's reading wins.
+    pub fn currency_at(
+        &self,
+        toks: &[Tok<'_>],
+        at: usize,
+        lang: Option<Language>,
+    ) -> Option<(&String, usize)> {
+        let general = self.currencies.match_at(toks, at);
+        let local = match lang {
+            Some(Language::Fr) => self.currencies_fr.match_at(toks, at),
+            Some(Language::En) => self.currencies_en.match_at(toks, at),
+            None => None,
+        };
+        match (general, local) {
+            (Some(g), Some(l)) => Some(if g.1 > l.1 { g } else { l }),
+            (g, l) => l.or(g),
+        }
     }
 
     /// The currency of an upper-case ISO code written as its own word
@@ -181,6 +222,14 @@ mod tests {
         let billion = lex("billions");
         assert_eq!(lx.scales.match_at(&billion, 0).unwrap().0.french, 1e12);
         assert!(lx.fillers.contains_word("ses"));
+        assert!(lx.modifiers.contains_word("nouvelles"));
+        let dirhams = lex("dirhams");
+        let code = |lang| lx.currency_at(&dirhams, 0, lang).map(|(c, _)| c.as_str());
+        assert_eq!(code(Some(Language::Fr)), Some("MAD"));
+        assert_eq!(code(Some(Language::En)), Some("AED"));
+        assert_eq!(code(None), Some("AED"));
+        let emirati = lex("dirhams émiratis");
+        assert_eq!(lx.currency_at(&emirati, 0, Some(Language::Fr)), Some((&"AED".to_string(), 2)));
         assert!(lx.numbers.match_at(&lex("vingt"), 0).is_some());
     }
 }

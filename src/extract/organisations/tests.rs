@@ -28,6 +28,8 @@ fn parsers_reject_bad_rows_naming_the_line() {
         ("Orange\t\tlowercase\n", "line 1: unknown flag \"lowercase\""),
         ("Alpha\tShared\nBeta\tshared\n", "line 2: alias \"shared\" already belongs to Alpha"),
         ("Nvidia\n\tNVIDIA\n", "line 2: empty name"),
+        ("Nvidia\t\tcased|de=Nvidia\n", "line 1: unknown flag \"de=Nvidia\""),
+        ("Nvidia\t\ten= \n", "line 1: empty name in flag"),
     ];
     for (text, expected) in cases {
         let err = parse_lexicon(text).expect_err(text);
@@ -100,6 +102,92 @@ fn people_products_events_and_common_acronyms_are_excluded() {
         ("La société californienne, célèbre pour ses cartes.", &[]),
         ("L'entreprise consolide ainsi son rôle en Asie.", &[]),
         ("LA FRANCE INVESTIT DANS UN CAMPUS IA GÉANT", &[]),
+    ]);
+}
+
+#[test]
+fn display_names_follow_the_article_language() {
+    check(&[
+        ("The Commerce Department has tightened controls on the chips.", &["Commerce Department"]),
+        ("Le département américain du Commerce a durci les contrôles.", &["Département du Commerce"]),
+        ("The Department of Commerce and the White House agreed.", &["Commerce Department", "White House"]),
+        ("La Maison Blanche et the White House.", &["Maison Blanche"]),
+    ]);
+}
+
+#[test]
+fn a_known_name_with_a_business_word_is_another_organisation() {
+    check(&[
+        ("Investors include Intel Capital and Pitango.", &["Intel Capital"]),
+        ("Intel and Intel Capital", &["Intel", "Intel Capital"]),
+        ("Nvidia Corp and Samsung Electronics", &["Nvidia", "Samsung"]),
+        (
+            "Tata Communications et Tata Consultancy Services",
+            &["Tata Communications", "Tata Consultancy Services"],
+        ),
+    ]);
+}
+
+#[test]
+fn institutions_are_found_from_their_nouns() {
+    check(&[
+        ("It was launched by the kingdom's Public Investment Fund.", &["Public Investment Fund"]),
+        (
+            "through the National Science and Technology Council, will",
+            &["National Science and Technology Council"],
+        ),
+        (
+            "on the campus of the Polytechnic University of Catalonia, one of",
+            &["Polytechnic University of Catalonia"],
+        ),
+        ("The Lisbon Computing Centre will spend", &["Lisbon Computing Centre"]),
+        (
+            "the Korea Development Bank and the University of Tokyo",
+            &["Korea Development Bank", "University of Tokyo"],
+        ),
+        (
+            "avec l'université Gadjah Mada et l'Université de Tokyo",
+            &["université Gadjah Mada", "Université de Tokyo"],
+        ),
+        ("le centre CINES et le centre de Montpellier", &["centre CINES"]),
+        // A noun alone, a lowercase one, or headline capitals say nothing.
+        ("The Fund said. The fund and the Authority of the port.", &[]),
+        ("at the Nvidia AI Technology Center in Taipei", &["Nvidia"]),
+    ]);
+    let headline = [Segment::new(Title, "New AI Data Center Opens Near Madrid This Week")];
+    assert!(extract_organisations(&headline).is_empty());
+}
+
+#[test]
+fn plural_nouns_introduce_lists_of_names() {
+    check(&[
+        ("Les start-up Sarvam AI et Krutrim développeront des modèles.", &["Sarvam AI", "Krutrim"]),
+        ("les sociétés Zorblax, Quintara et Velmora signent", &["Zorblax", "Quintara", "Velmora"]),
+        ("la start-up Zorblax et Paris", &["Zorblax"]),
+        // After a plural, "de X" says where the companies are.
+        ("les meilleures entreprises technologiques du Vietnam", &[]),
+        ("des entreprises américaines opérant sur place", &[]),
+    ]);
+}
+
+#[test]
+fn products_projects_and_tickers_are_not_organisations() {
+    check(&[
+        ("L'institut AIST va agrandir son supercalculateur QXRT.", &["AIST"]),
+        ("capacity is reserved for the ZORA project, which trains models", &[]),
+        ("The ZORA project uses the machine; ZORA trains models.", &[]),
+        ("Shares rose. NVDA +3.1% XQZT -2,4 %", &[]),
+        ("listed on the Nasdaq: QRTY since 2020", &[]),
+        ("a former Sharp LCD panel factory, AI-RAN and OLED screens", &["Sharp"]),
+    ]);
+}
+
+#[test]
+fn capitals_and_countries_decide_between_people_places_and_companies() {
+    check(&[
+        ("L'opérateur TIM Brasil proposera l'accès.", &["TIM Brasil"]),
+        ("le président Tim Cook et la société Tim Hortons", &[]),
+        ("la société Vietnam et le groupe Japon", &[]),
     ]);
 }
 
