@@ -7,6 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let focused = state.focus == Focus::Facets;
@@ -24,7 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
                 let row = &state.facet_rows[index];
                 let count = row.count.to_string();
                 let marker = if row.selected { "● " } else { "  " };
-                let label_width = width.saturating_sub(marker.len() + count.len() + 1);
+                let label_width = width.saturating_sub(marker.width() + count.len() + 1);
                 let text = format!("{marker}{} {count}", pad_width(&row.label, label_width));
                 let mut style =
                     if row.selected { theme::FACET_SELECTED } else { ratatui::style::Style::new() };

@@ -28,17 +28,17 @@ fn overlay(frame: &mut Frame, area: Rect, title: &str, lines: Vec<String>) {
 }
 
 pub fn draw_help(frame: &mut Frame, area: Rect) {
+    let rows = help_rows();
     let mut lines = Vec::new();
-    let mut section = "";
-    for (row_section, keys, help) in help_rows() {
-        if row_section != section {
-            if !section.is_empty() {
-                lines.push(String::new());
-            }
-            lines.push(format!("{row_section}:"));
-            section = row_section;
+    // Sections in a fixed order, most used first; closing keys are in the title.
+    for section in ["General", "Reader", "Facets", "Filter box"] {
+        if !lines.is_empty() {
+            lines.push(String::new());
         }
-        lines.push(format!("  {keys:<22} {help}"));
+        lines.push(format!("{section}:"));
+        for (_, keys, help) in rows.iter().filter(|(s, _, _)| *s == section) {
+            lines.push(format!("  {keys:<22} {help}"));
+        }
     }
     overlay(frame, area, " Help: Esc or ? closes ", lines);
 }
