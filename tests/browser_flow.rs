@@ -130,19 +130,16 @@ fn facets_toggle_or_within_and_across() {
     // A country AND the topics.
     h.type_keys("c");
     let country_row = h.state.facet_cursor;
-    let FacetKey::Country(code) = h.state.facet_rows[country_row].key.clone() else { panic!("not a country row") };
+    let FacetKey::Country(code) = h.state.facet_rows[country_row].key.clone() else {
+        panic!("not a country row")
+    };
     h.press(KeyCode::Enter);
     assert!(h.state.hits.len() <= 1);
     assert!(h.state.breadcrumbs().starts_with(&format!("@{code}")));
     assert!(h.state.breadcrumbs().contains("#sovereign-ai #chip-supply"));
     // Live counts: the country rows count with the topic selection applied.
-    let total: usize = h
-        .state
-        .facet_rows
-        .iter()
-        .filter(|r| matches!(r.key, FacetKey::Country(_)))
-        .map(|r| r.count)
-        .sum();
+    let total: usize =
+        h.state.facet_rows.iter().filter(|r| matches!(r.key, FacetKey::Country(_))).map(|r| r.count).sum();
     assert_eq!(total, or_count);
     h.type_keys("x");
     assert!(h.state.selection.countries.is_empty() && h.state.selection.topics.is_empty());
@@ -256,7 +253,9 @@ fn mouse_clicks_and_wheel() {
 fn any_resize_sequence_renders() {
     let mut h = Harness::samples(120, 40);
     h.type_keys("/coree");
-    for (w, h_) in [(20, 6), (1, 1), (0, 0), (2, 1), (59, 3), (60, 24), (99, 10), (100, 5), (300, 100), (120, 40)] {
+    for (w, h_) in
+        [(20, 6), (1, 1), (0, 0), (2, 1), (59, 3), (60, 24), (99, 10), (100, 5), (300, 100), (120, 40)]
+    {
         update(&mut h.state, Action::Resize { width: w, height: h_ });
         if w > 0 && h_ > 0 {
             let screen = h.screen();

@@ -161,7 +161,8 @@ fn paths_directories_and_bad_files() {
     fs::write(dir.path().join("notes.csv"), "x,y\n").unwrap();
     fs::write(dir.path().join("empty.txt"), "").unwrap();
     fs::write(dir.path().join("binary.txt"), b"\x00\x01\x02binary").unwrap();
-    fs::write(dir.path().join("latin1.txt"), b"Caf\xe9 Nvidia en France\nLa France signe un accord.\n").unwrap();
+    fs::write(dir.path().join("latin1.txt"), b"Caf\xe9 Nvidia en France\nLa France signe un accord.\n")
+        .unwrap();
     fs::write(sub.join("b.txt"), "Nvidia au Maroc\nLe Maroc signe.\n").unwrap();
     let before: Vec<_> = walk(dir.path());
 

@@ -38,7 +38,9 @@ pub fn ingest(paths: &[PathBuf], max_bytes: u64, mut sink: impl FnMut(LoadEvent)
         let results: Vec<Vec<LoadEvent>> = std::thread::scope(|scope| {
             let handles: Vec<_> = chunk
                 .chunks(per_thread)
-                .map(|part| scope.spawn(move || part.iter().flat_map(|file| load_one(file, max_bytes)).collect()))
+                .map(|part| {
+                    scope.spawn(move || part.iter().flat_map(|file| load_one(file, max_bytes)).collect())
+                })
                 .collect();
             handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
         });

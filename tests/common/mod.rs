@@ -41,7 +41,8 @@ impl Harness {
         update(&mut self.state, action);
         if let Some(request) = self.state.pending_search.take() {
             let outcome = self.index.search(&parse(&request.query), &request.selection, None);
-            let response = SearchResponse { generation: request.generation, outcome, total_docs: self.index.len() };
+            let response =
+                SearchResponse { generation: request.generation, outcome, total_docs: self.index.len() };
             update(&mut self.state, Action::SearchDone(Box::new(response)));
         }
     }
