@@ -332,3 +332,16 @@ fn missing_path_exits_2_naming_it_without_touching_the_terminal() {
         assert!(!text.contains('\x1b'), "{name} holds terminal escapes: {text:?}");
     }
 }
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let tmux = TmuxBrowser::start("sigterm", &[]);
+    tmux.wait_for("the status bar to show 5/5", |s| shows(s, 5, 5));
+    let shell = tmux.display("#{pane_pid}");
+    let killed = std::process::Command::new("pkill").args(["-TERM", "-P", &shell]).status().unwrap();
+    assert!(killed.success(), "pkill found no child of the pane's shell {shell}");
+    let status = tmux.wait_for_exit();
+    assert_eq!(status, "EXIT=0", "SIGTERM leaves like q:\n{}", tmux.capture());
+    tmux.wait_for("the pane to end", |_| tmux.display("#{pane_dead}") == "1");
+    assert_eq!(tmux.display("#{alternate_on}"), "0", "alternate screen left on after SIGTERM");
+}
