@@ -4,7 +4,7 @@
 use crate::corpus::ingest::load_corpus;
 use crate::corpus::load::{DEFAULT_MAX_FILE_BYTES, LoadWarning};
 use crate::corpus::{Article, Corpus, FacetFilter, SortKey, Topic};
-use crate::display::{pad_width, short_figure, wrap};
+use crate::display::{country_and_entity_facts, pad_width, short_figure, wrap};
 use crate::extract::countries::Gazetteer;
 use crate::search::filter_articles;
 use anyhow::Result;
@@ -266,26 +266,8 @@ fn write_article(article: &Article, width: usize, out: &mut dyn Write) -> Result
         ("Source", article.source.clone()),
         ("Date", article.date.clone().unwrap_or_else(|| "unknown".into())),
         ("Language", article.language.code().into()),
-        (
-            "Country",
-            article.primary_country.as_ref().map_or("none".into(), |c| format!("{} ({})", c.name, c.code)),
-        ),
     ];
-    let others: Vec<String> = article
-        .countries
-        .iter()
-        .filter(|c| article.primary_country.as_ref().is_none_or(|p| p.code != c.code))
-        .map(|c| format!("{} ({}) ×{}", c.name, c.code, c.mentions))
-        .collect();
-    if !others.is_empty() {
-        facts.push(("Also", others.join(", ")));
-    }
-    if !article.organisations.is_empty() {
-        facts.push(("Organisations", article.organisations.join(", ")));
-    }
-    if !article.topics.is_empty() {
-        facts.push(("Topics", article.topics.iter().map(|t| t.slug()).collect::<Vec<_>>().join(", ")));
-    }
+    facts.extend(country_and_entity_facts(article));
     for figure in &article.figures {
         facts.push((
             "Figure",

@@ -1,7 +1,7 @@
 //! Presentation helpers shared by the CLI and the browser: fitting text to a
 //! display width, wrapping, and the short form of a figure (`$5.5B`).
 
-use crate::corpus::model::{Figure, Unit};
+use crate::corpus::model::{Article, Figure, Unit};
 use std::ops::Range;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -87,6 +87,32 @@ fn words_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
             Some((start, word))
         })
         .filter(|(_, w)| !w.is_empty())
+}
+
+/// The facts both the reader and `show` print: primary country, other
+/// countries, organisations and topics, as (label, value) rows. Empty
+/// facts are left out, except the country, which says "none".
+pub fn country_and_entity_facts(article: &Article) -> Vec<(&'static str, String)> {
+    let mut facts = vec![(
+        "Country",
+        article.primary_country.as_ref().map_or("none".into(), |c| format!("{} ({})", c.name, c.code)),
+    )];
+    let others: Vec<String> = article
+        .countries
+        .iter()
+        .filter(|c| article.primary_country.as_ref().is_none_or(|p| p.code != c.code))
+        .map(|c| format!("{} ({})", c.name, c.code))
+        .collect();
+    if !others.is_empty() {
+        facts.push(("Also", others.join(", ")));
+    }
+    if !article.organisations.is_empty() {
+        facts.push(("Orgs", article.organisations.join(", ")));
+    }
+    if !article.topics.is_empty() {
+        facts.push(("Topics", article.topics.iter().map(|t| t.slug()).collect::<Vec<_>>().join(", ")));
+    }
+    facts
 }
 
 /// A compact number: 5.5e9 -> "5.5B", 260000 -> "260k", 1528 -> "1528".

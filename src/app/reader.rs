@@ -4,7 +4,7 @@
 //! drawing only copies lines to the screen.
 
 use crate::corpus::model::{Article, ParagraphKind};
-use crate::display::{short_figure, wrap_ranges};
+use crate::display::{country_and_entity_facts, short_figure, wrap_ranges};
 use crate::extract::countries::country_spans;
 use crate::search::{Query, find_occurrences};
 use std::ops::Range;
@@ -52,24 +52,7 @@ pub fn build_reader(article: &Article, query: &Query, width: usize) -> ReaderDoc
 
     let mut facts: Vec<(&str, String)> =
         vec![("Date", article.date.clone().unwrap_or_else(|| "unknown".into()))];
-    if let Some(country) = &article.primary_country {
-        facts.push(("Country", format!("{} ({})", country.name, country.code)));
-    }
-    let others: Vec<String> = article
-        .countries
-        .iter()
-        .filter(|c| article.primary_country.as_ref().is_none_or(|p| p.code != c.code))
-        .map(|c| format!("{} ({})", c.name, c.code))
-        .collect();
-    if !others.is_empty() {
-        facts.push(("Also", others.join(", ")));
-    }
-    if !article.organisations.is_empty() {
-        facts.push(("Orgs", article.organisations.join(", ")));
-    }
-    if !article.topics.is_empty() {
-        facts.push(("Topics", article.topics.iter().map(|t| t.slug()).collect::<Vec<_>>().join(", ")));
-    }
+    facts.extend(country_and_entity_facts(article));
     if !article.figures.is_empty() {
         facts.push(("Figures", article.figures.iter().map(short_figure).collect::<Vec<_>>().join(", ")));
     }
