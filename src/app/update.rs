@@ -6,6 +6,7 @@ use super::layout::inner_height;
 use super::reader::build_reader;
 use super::state::{AppState, FacetKey, FacetRow, Focus, Overlay, SearchRequest};
 use crate::extract::countries::Gazetteer;
+use crate::extract::text::is_control;
 use crate::search::{SearchResponse, parse};
 
 /// Mouse wheel steps per notch.
@@ -68,7 +69,8 @@ fn apply(state: &mut AppState, action: Action) {
             state.focus = Focus::Filter;
             state.filter.cursor = state.filter.text.chars().count();
         }
-        Action::FilterInsert(c) => {
+        // Typed text is shown on screen: no control characters.
+        Action::FilterInsert(c) if !is_control(c) => {
             let at = byte_at(&state.filter.text, state.filter.cursor);
             state.filter.text.insert(at, c);
             state.filter.cursor += 1;
@@ -95,7 +97,10 @@ fn apply(state: &mut AppState, action: Action) {
             state.filter = Default::default();
             filter_changed(state);
         }
-        Action::FilterBackspace | Action::FilterDelete | Action::FilterClearLine => {}
+        Action::FilterInsert(_)
+        | Action::FilterBackspace
+        | Action::FilterDelete
+        | Action::FilterClearLine => {}
         Action::ToggleFacet => toggle_facet(state),
         Action::NextCountry => step_country(state, true),
         Action::PrevCountry => step_country(state, false),

@@ -5,8 +5,7 @@ use super::terminal::TerminalGuard;
 use crate::app::keymap::action_for;
 use crate::app::{Action, AppState, update};
 use crate::corpus::load::MissingPath;
-use crate::extract::countries::Gazetteer;
-use crate::search::{SearchDoc, SearchWorker};
+use crate::search::SearchWorker;
 use crossterm::event::{Event, MouseButton, MouseEventKind};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -32,7 +31,6 @@ pub fn run_browser(paths: &[PathBuf], max_bytes: u64) -> anyhow::Result<()> {
     spawn_input(tx.clone());
     spawn_loader(paths.to_vec(), max_bytes, tx);
 
-    let french_name = |code: &str| Gazetteer::embedded().get(code).map(|c| c.name_fr.clone());
     loop {
         guard.terminal.draw(|frame| crate::ui::draw(frame, &state))?;
         // Sleep until something happens, then take everything queued before
@@ -44,12 +42,14 @@ pub fn run_browser(paths: &[PathBuf], max_bytes: u64) -> anyhow::Result<()> {
                 LoopEvent::Terminate => Some(Action::Quit),
                 LoopEvent::Input(input) => input_action(&state, input),
                 LoopEvent::Action(action) => Some(action),
+                LoopEvent::Loaded(articles, docs) => {
+                    // The worker gets the documents before the search that
+                    // `update` requests for them.
+                    worker.add_docs(docs);
+                    Some(Action::ArticlesLoaded(articles))
+                }
             };
             if let Some(action) = action {
-                if let Action::ArticlesLoaded(articles) = &action {
-                    worker
-                        .add_docs(articles.iter().map(|a| SearchDoc::from_article(a, french_name)).collect());
-                }
                 update(&mut state, action);
             }
             if state.quit {

@@ -5,7 +5,8 @@
 use crate::app::Action;
 use crate::corpus::ingest::{LoadEvent, ingest};
 use crate::corpus::model::Article;
-use crate::search::SearchResponse;
+use crate::extract::countries::Gazetteer;
+use crate::search::{SearchDoc, SearchResponse};
 use crossterm::event::Event;
 use signal_hook::consts::{SIGHUP, SIGTERM};
 use std::path::PathBuf;
@@ -22,6 +23,8 @@ const BATCH_INTERVAL: Duration = Duration::from_millis(100);
 #[derive(Debug)]
 pub enum LoopEvent {
     Input(Event),
+    /// Parsed articles with their search documents, built off the UI thread.
+    Loaded(Vec<Article>, Vec<SearchDoc>),
     Action(Action),
     /// SIGTERM or SIGHUP: leave as on `q`.
     Terminate,
@@ -53,6 +56,11 @@ pub fn spawn_signals(tx: Sender<LoopEvent>) -> anyhow::Result<()> {
 pub fn spawn_loader(paths: Vec<PathBuf>, max_bytes: u64, tx: Sender<LoopEvent>) {
     thread::spawn(move || {
         let send = |action: Action| tx.send(LoopEvent::Action(action)).is_ok();
+        let send_batch = |articles: Vec<Article>| {
+            let french_name = |code: &str| Gazetteer::embedded().get(code).map(|c| c.name_fr.clone());
+            let docs = articles.iter().map(|a| SearchDoc::from_article(a, french_name)).collect();
+            tx.send(LoopEvent::Loaded(articles, docs)).is_ok()
+        };
         let mut batch: Vec<Article> = Vec::new();
         let mut last_sent = Instant::now();
         let result = ingest(&paths, max_bytes, |event| match event {
@@ -65,13 +73,13 @@ pub fn spawn_loader(paths: Vec<PathBuf>, max_bytes: u64, tx: Sender<LoopEvent>) 
             LoadEvent::Article(article) => {
                 batch.push(*article);
                 if batch.len() >= BATCH_SIZE || last_sent.elapsed() >= BATCH_INTERVAL {
-                    send(Action::ArticlesLoaded(std::mem::take(&mut batch)));
+                    send_batch(std::mem::take(&mut batch));
                     last_sent = Instant::now();
                 }
             }
         });
         if !batch.is_empty() {
-            send(Action::ArticlesLoaded(batch));
+            send_batch(batch);
         }
         send(match result {
             Ok(()) => Action::LoadFinished,
