@@ -2,14 +2,28 @@
 //! and map errors to exit codes (2 for bad usage, 1 for anything else).
 
 use clap::Parser;
-use dealscope::cli::{Cli, UsageError, run_command};
+use dealscope::cli::{Cli, Command, SortArg, UsageError, run_command};
+use std::io::IsTerminal;
 use dealscope::corpus::load::MissingPath;
 use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
+    // Without a terminal to draw on, the bare command prints the list, so
+    // `dealscope DIR | head` does something useful.
+    let command = match cli.command {
+        None if !std::io::stdout().is_terminal() => Some(Command::List {
+            paths: cli.paths.clone(),
+            countries: vec![],
+            topics: vec![],
+            query: None,
+            sort: SortArg::Date,
+            json: false,
+        }),
+        other => other,
+    };
+    let result = match command {
         Some(command) => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());

@@ -223,3 +223,10 @@ fn symlink_loops_are_walked_once() {
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(value.as_array().unwrap().len(), 1, "{value}");
 }
+
+#[test]
+fn bare_command_without_a_terminal_prints_the_list() {
+    let out = run(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), stdout(&run(&["list"])));
+}

@@ -17,8 +17,8 @@ pub fn run_browser(paths: &[PathBuf], max_bytes: u64) -> anyhow::Result<()> {
     if let Some(missing) = paths.iter().find(|p| !Path::new(p).exists()) {
         return Err(MissingPath(missing.clone()).into());
     }
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        anyhow::bail!("the browser needs a terminal; for piped output use `dealscope list`");
+    if !std::io::stdin().is_terminal() {
+        anyhow::bail!("the browser reads keys from a terminal; for scripts use `dealscope list`");
     }
     let mut guard = TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
