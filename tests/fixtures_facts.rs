@@ -591,7 +591,242 @@ const BRAZIL: Expect = Expect {
     ..BASE
 };
 
-const ALL: [&Expect; 16] = [
+// Wire copy: the "TOKYO, March 3 (Reuters) -" dateline is taken off the
+// first paragraph; without a year it gives no date. The agency credit and
+// the "(Reporting by ...)" line are furniture.
+const WIRE_TOKYO: Expect = Expect {
+    file: "en_wire_tokyo_kddi_yen.txt",
+    title: "KDDI to spend ¥1 trillion on AI data centres with Nvidia",
+    date: None,
+    language: Language::En,
+    primary: Some("JP"),
+    countries: &["JP", "US"],
+    not_countries: &["CN"],
+    orgs: &["KDDI", "Nvidia", "Sharp", "Sakura Internet", "Amazon", "Microsoft"],
+    not_orgs: &["Reuters", "Kentaro", "Jacqueline", "Sakai", "Osaka", "Tokyo", "Blackwell"],
+    topics: &["data-centre", "cloud", "telecom", "public-funding", "investment"],
+    figures: &[
+        (1e12, U::Cur("JPY")),
+        (6.7e9, U::Cur("USD")),
+        (10_000.0, U::Gpus),
+        (150.0, U::Mw),
+        (2.1, U::Pct),
+    ],
+    not_figure_values: &[2026.0, 3.0],
+    summary: None,
+    headings: &[],
+    first_paragraph: "Japanese telecom operator KDDI said on Monday",
+    last_paragraph: "The government has earmarked subsidies",
+    ..BASE
+};
+
+// French wire copy with a year in the dateline: that is the article's date.
+const WIRE_ITALY: Expect = Expect {
+    file: "fr_wire_italie_fastweb_fourchette.txt",
+    title: "Italie : Fastweb et Nvidia vont bâtir une « usine d'IA » près de Milan",
+    date: Some("2025-03-12"),
+    language: Language::Fr,
+    primary: Some("IT"),
+    countries: &["IT", "CH"],
+    orgs: &["Fastweb", "Nvidia", "Swisscom", "CINECA"],
+    not_orgs: &[
+        "Reuters",
+        "Elvira",
+        "Blandine",
+        "Claude Chendjou",
+        "Leonardo",
+        "Lombardie",
+        "Milan",
+        "Bologne",
+    ],
+    topics: &["data-centre", "investment"],
+    not_topics: &["export-controls"],
+    figures: &[(300.0, U::Mw), (1e9, U::Cur("EUR")), (2e9, U::Cur("EUR")), (12.5, U::Pct)],
+    not_figure_values: &[2025.0, 12.0],
+    summary: None,
+    headings: &[],
+    first_paragraph: "L'opérateur italien Fastweb a annoncé mercredi",
+    last_paragraph: "Rome a fait de l'intelligence artificielle",
+    ..BASE
+};
+
+// A blog page: breadcrumb, reading time, "Par X, le DATE" byline, photo
+// credits inside the body, related links, newsletter box and copyright.
+const BLOG_POLAND: Expect = Expect {
+    file: "fr_blog_pologne_fil_ariane.txt",
+    title: "La Pologne s'offre 50 000 puces H100 pour son cloud souverain",
+    date: Some("2025-02-04"),
+    language: Language::Fr,
+    primary: Some("PL"),
+    countries: &["PL", "DE", "CZ"],
+    orgs: &["Nvidia", "Cyfronet"],
+    not_orgs: &["Marie Dupont", "AFP", "Shutterstock", "TechActu", "Varsovie", "Cracovie", "H100"],
+    topics: &["sovereign-ai", "cloud", "chip-supply", "public-funding"],
+    figures: &[(50_000.0, U::Chips), (1.2e9, U::Cur("PLN"))],
+    not_figure_values: &[4.0, 2025.0, 9.0, 12.0],
+    summary: None,
+    headings: &["Un pari sur les modèles en polonais"],
+    first_paragraph: "Varsovie a signé avec Nvidia",
+    last_paragraph: "L'Allemagne et la République tchèque suivent",
+    ..BASE
+};
+
+// Kicker above the headline, a standfirst (kept as the first paragraph),
+// "Updated 2 hours ago", share buttons and an ad slot mid-body.
+const CANADA: Expect = Expect {
+    file: "en_analysis_canada_kicker_share.txt",
+    title: "Canada bets C$2 billion that homegrown AI compute can keep its talent at home",
+    date: None,
+    language: Language::En,
+    primary: Some("CA"),
+    countries: &["CA", "GB", "US"],
+    orgs: &["Nvidia", "Cohere", "Hydro-Québec"],
+    not_orgs: &["Ottawa", "Toronto", "Montreal", "Ontario", "G7", "London", "ANALYSIS"],
+    topics: &["sovereign-ai", "supercomputer", "data-centre", "public-funding"],
+    figures: &[(2e9, U::Cur("CAD")), (700e6, U::Cur("CAD")), (500e6, U::Cur("GBP")), (2_000.0, U::Mw)],
+    not_figure_values: &[2.0, 7.0],
+    summary: None,
+    headings: &["A race with London"],
+    first_paragraph: "Ottawa wants Canadian researchers to stop renting American GPUs.",
+    last_paragraph: "Industry groups welcomed the money",
+    ..BASE
+};
+
+// Export controls: the US acts, the deal's country is China.
+const CHINA_CONTROLS: Expect = Expect {
+    file: "en_export_controls_china_actor_us.txt",
+    title: "US tightens curbs on Nvidia AI chip sales to China",
+    date: Some("2025-04-16"),
+    language: Language::En,
+    primary: Some("CN"),
+    countries: &["CN", "US", "MY", "SG"],
+    orgs: &[
+        "Nvidia",
+        "Commerce Department|Department of Commerce|Département du Commerce",
+        "Alibaba",
+        "Tencent",
+        "ByteDance",
+        "Huawei",
+        "SMIC",
+    ],
+    not_orgs: &["Washington", "Beijing", "H20"],
+    topics: &["export-controls"],
+    // "purchase commitments" next to an amount is an accounting charge.
+    not_topics: &["sovereign-ai", "investment"],
+    figures: &[(5.5e9, U::Cur("USD")), (6.9, U::Pct)],
+    not_figure_values: &[20.0, 2025.0],
+    summary: None,
+    headings: &["Smuggling routes under scrutiny"],
+    first_paragraph: "The United States has told Nvidia",
+    last_paragraph: "Shares in Nvidia fell",
+    ..BASE
+};
+
+// Two countries on both sides of a deal: the campus is in France, which the
+// title names first.
+const FRANCE_UAE: Expect = Expect {
+    file: "fr_france_emirats_deux_pays.txt",
+    title: "La France et les Émirats arabes unis s'allient pour un campus d'IA de 1 GW",
+    date: Some("2025-02-07"),
+    language: Language::Fr,
+    primary: Some("FR"),
+    countries: &["FR", "AE", "US"],
+    orgs: &["MGX", "Bpifrance", "Nvidia"],
+    not_orgs: &["Abou Dhabi", "Paris"],
+    topics: &["data-centre", "sovereign-ai", "investment"],
+    figures: &[(1_000.0, U::Mw), (30e9, U::Cur("EUR")), (50e9, U::Cur("EUR")), (500_000.0, U::Chips)],
+    not_figure_values: &[2025.0, 7.0],
+    summary: None,
+    headings: &["Une alliance de souveraineté"],
+    first_paragraph: "La France et les Émirats arabes unis ont signé",
+    last_paragraph: "Le campus pourrait accueillir",
+    ..BASE
+};
+
+// Title and one paragraph.
+const KENYA_SHORT: Expect = Expect {
+    file: "en_short_kenya_safaricom.txt",
+    title: "Safaricom to open Kenya's first Nvidia-powered AI cloud",
+    date: None,
+    language: Language::En,
+    primary: Some("KE"),
+    countries: &["KE"],
+    not_countries: &["US"],
+    orgs: &["Safaricom", "Nvidia"],
+    // "KES" is the currency code.
+    not_orgs: &["Nairobi", "East Africa", "KES"],
+    topics: &["cloud", "telecom", "data-centre", "investment"],
+    // Government agencies are customers here, not funders.
+    not_topics: &["public-funding"],
+    figures: &[(13e9, U::Cur("KES")), (100e6, U::Cur("USD"))],
+    summary: None,
+    headings: &[],
+    first_paragraph: "Kenyan telecom operator Safaricom will invest",
+    last_paragraph: "Kenyan telecom operator Safaricom will invest",
+    ..BASE
+};
+
+// A headline and a subheading that end with a question mark.
+const KAZAKHSTAN: Expect = Expect {
+    file: "fr_question_kazakhstan_hub.txt",
+    title: "Le Kazakhstan peut-il devenir le hub de l'IA en Asie centrale ?",
+    date: Some("2025-06-10"),
+    language: Language::Fr,
+    primary: Some("KZ"),
+    countries: &["KZ", "TR", "CN", "US", "RU"],
+    orgs: &["Nvidia", "Kazakhtelecom", "Samruk-Kazyna"],
+    not_orgs: &["Astana", "Blackwell", "Golfe", "Washington", "Asie centrale"],
+    topics: &["data-centre", "supercomputer", "public-funding", "export-controls"],
+    not_topics: &["sovereign-ai"],
+    figures: &[(3.6e9, U::Cur("USD")), (2_300.0, U::Mw), (10_000.0, U::Gpus)],
+    not_figure_values: &[2025.0],
+    summary: None,
+    headings: &["Qui paiera la facture ?"],
+    first_paragraph: "Le Kazakhstan a annoncé un programme",
+    last_paragraph: "Le pays mise sur son électricité",
+    ..BASE
+};
+
+const SWITZERLAND: Expect = Expect {
+    file: "fr_suisse_chf_cscs.txt",
+    title: "La Suisse investit CHF 100 millions dans un supercalculateur d'IA à Lugano",
+    date: Some("2025-05-22"),
+    language: Language::Fr,
+    primary: Some("CH"),
+    countries: &["CH", "SE", "NO", "FI"],
+    orgs: &["CSCS|Centre suisse de calcul scientifique", "Nvidia", "EPFL", "ETH Zurich"],
+    not_orgs: &["Lugano", "Alps", "Grace Hopper", "Confédération"],
+    topics: &["supercomputer", "public-funding"],
+    figures: &[(100e6, U::Cur("CHF")), (10_000.0, U::Gpus), (20.0, U::Mw)],
+    not_figure_values: &[2025.0],
+    summary: None,
+    headings: &["Une coopération nordique"],
+    first_paragraph: "La Confédération débloque CHF 100 millions",
+    last_paragraph: "Les chercheurs suisses",
+    ..BASE
+};
+
+const MALAYSIA: Expect = Expect {
+    file: "en_malaysia_johor_usd_bn.txt",
+    title: "YTL Power and Nvidia to build USD 2.4bn AI hub in Malaysia's Johor",
+    date: Some("2024-12-08"),
+    language: Language::En,
+    primary: Some("MY"),
+    countries: &["MY", "TH", "VN"],
+    not_countries: &["CN"],
+    orgs: &["YTL Power International|YTL Power", "Nvidia", "Microsoft", "Google", "ByteDance"],
+    not_orgs: &["Johor", "Kuala Lumpur", "Blackwell", "Siti Rahman", "Southeast Asia"],
+    topics: &["data-centre", "supercomputer", "investment"],
+    figures: &[(2.4e9, U::Cur("USD")), (200.0, U::Mw), (12.5, U::Pct), (25.5, U::Pct)],
+    not_figure_values: &[2024.0, 2025.0, 2026.0],
+    summary: None,
+    headings: &["Southeast Asia's data centre boom"],
+    first_paragraph: "YTL Power International will spend USD 2.4bn",
+    last_paragraph: "Malaysia's government expects",
+    ..BASE
+};
+
+const ALL: [&Expect; 26] = [
     &SAUDI,
     &EMIRATES,
     &INDIA_CRLF,
@@ -608,6 +843,16 @@ const ALL: [&Expect; 16] = [
     &SPAIN,
     &SINGAPORE,
     &BRAZIL,
+    &WIRE_TOKYO,
+    &WIRE_ITALY,
+    &BLOG_POLAND,
+    &CANADA,
+    &CHINA_CONTROLS,
+    &FRANCE_UAE,
+    &KENYA_SHORT,
+    &KAZAKHSTAN,
+    &SWITZERLAND,
+    &MALAYSIA,
 ];
 
 #[test]
@@ -712,4 +957,54 @@ fn singapore_singtel_cloud() {
 #[test]
 fn brazil_milliard_gigawatt() {
     check(&BRAZIL);
+}
+
+#[test]
+fn wire_tokyo_no_year() {
+    check(&WIRE_TOKYO);
+}
+
+#[test]
+fn wire_italy_year_range() {
+    check(&WIRE_ITALY);
+}
+
+#[test]
+fn blog_poland_breadcrumb_credits() {
+    check(&BLOG_POLAND);
+}
+
+#[test]
+fn canada_kicker_share_buttons() {
+    check(&CANADA);
+}
+
+#[test]
+fn china_export_controls_us_actor() {
+    check(&CHINA_CONTROLS);
+}
+
+#[test]
+fn france_uae_two_countries() {
+    check(&FRANCE_UAE);
+}
+
+#[test]
+fn kenya_very_short() {
+    check(&KENYA_SHORT);
+}
+
+#[test]
+fn kazakhstan_question_title() {
+    check(&KAZAKHSTAN);
+}
+
+#[test]
+fn switzerland_chf() {
+    check(&SWITZERLAND);
+}
+
+#[test]
+fn malaysia_usd_bn() {
+    check(&MALAYSIA);
 }

@@ -3,7 +3,7 @@
 //! and cleaned of control characters (see `corpus::load`).
 
 use super::dates::{ArticleDate, find_date};
-use super::junk::{SummaryMarker, is_junk_line, summary_marker};
+use super::junk::{SummaryMarker, is_junk_line, is_kicker, strip_kicker_prefix, summary_marker};
 use crate::corpus::model::{Paragraph, ParagraphKind};
 
 /// A derived title is cut at a word boundary under this many characters.
@@ -17,6 +17,8 @@ const MAX_HEADING_WORDS: usize = 16;
 const MAX_DATELINE_CHARS: usize = 90;
 /// How many lines after the title may still hold the dateline.
 const DATELINE_WINDOW: usize = 3;
+/// A wire dateline ("TOKYO, March 3 (Reuters) -") is at most this long.
+const MAX_WIRE_DATELINE_CHARS: usize = 80;
 
 /// The structural parse of an article.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -45,7 +47,8 @@ pub fn parse_structure(text: &str) -> ArticleStructure {
     let mut cursor = 0;
     // Leading furniture and a dateline printed above the headline.
     while let Some(line) = lines.get(cursor) {
-        if line.is_empty() || is_junk_line(line) {
+        let kicker = || is_kicker(line) && headline_follows(&lines[cursor + 1..]);
+        if line.is_empty() || is_junk_line(line) || kicker() {
             cursor += 1;
         } else if date_prefix(line).is_some() {
             break;
@@ -62,17 +65,41 @@ pub fn parse_structure(text: &str) -> ArticleStructure {
     let mut body: Vec<&str> = Vec::new();
     if let Some((date, headline)) = date_prefix(first) {
         out.date = out.date.or(date);
-        out.title = headline.to_string();
+        out.title = strip_kicker_prefix(headline).to_string();
     } else if reads_as_lead(first) {
-        out.title = title_from_lead(first);
-        body.push(first);
+        let lead = match wire_dateline(first) {
+            Some((date, rest)) => {
+                out.date = out.date.or(date);
+                rest
+            }
+            None => first,
+        };
+        out.title = title_from_lead(lead);
+        body.push(lead);
     } else {
-        out.title = first.to_string();
+        out.title = strip_kicker_prefix(first).to_string();
     }
 
     let mut window = 0;
+    let mut lead_seen = !body.is_empty();
     for line in &lines[cursor..] {
-        if window < DATELINE_WINDOW && !line.is_empty() {
+        // The first paragraph of wire copy opens with its dateline:
+        // "PARIS, 12 mars 2025 (Reuters) - ...". It is furniture, and its
+        // date is the article's only when it gives a year.
+        let line: &str = if !lead_seen && !line.is_empty() && !is_junk_line(line) {
+            match wire_dateline(line) {
+                Some((date, rest)) => {
+                    out.date = out.date.or(date);
+                    lead_seen = true;
+                    body.push(rest);
+                    continue;
+                }
+                None => line,
+            }
+        } else {
+            line
+        };
+        if window < DATELINE_WINDOW && !line.is_empty() && !is_junk_line(line) {
             window += 1;
             if let Some(date) = dateline(line) {
                 out.date = out.date.or(Some(date));
@@ -81,6 +108,9 @@ pub fn parse_structure(text: &str) -> ArticleStructure {
             if is_byline(line) {
                 continue;
             }
+        }
+        if !line.is_empty() && !is_junk_line(line) && !is_heading(line) {
+            lead_seen = true;
         }
         body.push(line);
     }
@@ -127,6 +157,67 @@ fn dateline(line: &str) -> Option<ArticleDate> {
         return None;
     }
     find_date(line)
+}
+
+/// Whether the next non-empty line can be the headline under a kicker: not
+/// furniture, not a sentence, not a dateline.
+fn headline_follows(rest: &[&str]) -> bool {
+    rest.iter().find(|l| !l.is_empty()).is_some_and(|next| {
+        !is_junk_line(next)
+            && !is_kicker(next)
+            && !is_byline(next)
+            && !next.ends_with('.')
+            && dateline(next).is_none()
+            && next.chars().count() <= MAX_HEADLINE_CHARS
+    })
+}
+
+/// Wire copy's dateline at the start of the first paragraph: a city in
+/// capitals or a place and an agency in parentheses, an optional date, then
+/// a dash: "TOKYO, March 3 (Reuters) - Text", "Paris (AFP) - Text",
+/// "NEW DELHI, 12 mars 2025 – Text". Gives the date (only when the dateline
+/// has a year) and the paragraph without the dateline.
+fn wire_dateline(line: &str) -> Option<(Option<ArticleDate>, &str)> {
+    let (cut, dash) = line
+        .char_indices()
+        .take(MAX_WIRE_DATELINE_CHARS + 2)
+        .find(|&(i, c)| matches!(c, '-' | '–' | '—') && line[..i].ends_with([' ', ')']))?;
+    let prefix = line[..cut].trim_end();
+    let rest = line[cut + dash.len_utf8()..].trim_start_matches(['-', '–', '—']).trim_start();
+    let rest_starts_well = rest.chars().next().is_some_and(|c| c.is_uppercase() || "«\"“'".contains(c));
+    if prefix.is_empty() || !rest_starts_well || rest.split_whitespace().count() < 4 {
+        return None;
+    }
+    // The place: everything before the first comma or parenthesis.
+    let place_end = prefix.find([',', '(']).unwrap_or(prefix.len());
+    let place = prefix[..place_end].trim();
+    let place_words = place.split_whitespace().count();
+    let place_ok = (1..=4).contains(&place_words)
+        && place.chars().all(|c| c.is_alphabetic() || " .-'’".contains(c))
+        && place.chars().next().is_some_and(char::is_uppercase);
+    if !place_ok {
+        return None;
+    }
+    let upper_place = place.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let agency =
+        prefix.strip_suffix(')').and_then(|p| p.rfind('(').map(|open| &p[open + 1..])).is_some_and(|a| {
+            let words = a.split_whitespace().count();
+            (1..=4).contains(&words) && a.chars().next().is_some_and(char::is_uppercase)
+        });
+    let between = prefix[place_end..].trim_start_matches([',', ' ']);
+    let date = find_date(between);
+    let dated = date.is_some() || has_month_and_day(between);
+    if !(agency || upper_place && dated) {
+        return None;
+    }
+    Some((date, rest))
+}
+
+/// "March 3", "12 mars": a day and a month without a year.
+fn has_month_and_day(text: &str) -> bool {
+    let this_year = |t: &str| find_date(&format!("{t} 2000")).is_some_and(|d| d.day.is_some());
+    let head = text.split('(').next().unwrap_or(text).trim();
+    !head.is_empty() && head.split_whitespace().count() <= 4 && this_year(head)
 }
 
 /// "Par Jeanne Martin" or "By John Smith" under the headline.
@@ -190,7 +281,10 @@ fn drop_trailing_junk(mut body: Vec<&str>) -> Vec<&str> {
         }
         let tail_start = body.len().saturating_sub(4);
         let marker = (tail_start..body.len()).find(|&i| {
-            is_junk_line(body[i]) && body[i + 1..].iter().all(|l| l.chars().count() <= MAX_HEADLINE_CHARS)
+            // Linked titles are short and have no final full stop; a
+            // paragraph after a caption or an ad slot is not one.
+            is_junk_line(body[i])
+                && body[i + 1..].iter().all(|l| l.chars().count() <= MAX_HEADLINE_CHARS && !l.ends_with('.'))
         });
         match marker {
             Some(i) => body.truncate(i),
@@ -317,6 +411,62 @@ mod tests {
                 (ParagraphKind::Text, "#hashtag final."),
             ]
         );
+    }
+
+    #[test]
+    fn wire_dateline_is_cut_and_dates_only_with_a_year() {
+        let s = parse_structure(
+            "Titre\n\nTOKYO, March 3 (Reuters) - KDDI said on Monday it would invest.\nSecond.\n(Reporting by A; Editing by B)\n",
+        );
+        assert_eq!(s.date, None);
+        assert_eq!(s.lead(), Some("KDDI said on Monday it would invest."));
+        assert_eq!(kinds(&s).last(), Some(&(ParagraphKind::Text, "Second.")));
+
+        let s = parse_structure("Titre\nPARIS, 12 mars 2025 (Reuters) - Le groupe a signé un accord.\n");
+        assert_eq!(s.date.map(|d| d.to_string()).as_deref(), Some("2025-03-12"));
+        assert_eq!(s.lead(), Some("Le groupe a signé un accord."));
+
+        let s = parse_structure("Titre\nParis (AFP) – Le groupe a signé un accord.\n");
+        assert_eq!(s.lead(), Some("Le groupe a signé un accord."));
+
+        // A dash in an ordinary first sentence is text.
+        for lead in [
+            "Nvidia - the chipmaker - said on Monday it would invest.",
+            "Le Maroc, partenaire de Nvidia - Le royaume signe.",
+            "Le groupe a signé un accord de 2 à 3 milliards - une première.",
+        ] {
+            let s = parse_structure(&format!("Titre\n{lead}\n"));
+            assert_eq!(s.lead(), Some(lead));
+        }
+    }
+
+    #[test]
+    fn kicker_and_page_furniture_around_the_headline() {
+        let s = parse_structure(
+            "ANALYSIS\nCanada bets on compute\nA standfirst sentence.\nUpdated 2 hours ago\nShare\nTweet\nEmail\n\nBody one.\nAdvertisement\nA subheading\nBody two.\n",
+        );
+        assert_eq!(s.title, "Canada bets on compute");
+        assert_eq!(
+            kinds(&s),
+            vec![
+                (ParagraphKind::Text, "A standfirst sentence."),
+                (ParagraphKind::Text, "Body one."),
+                (ParagraphKind::Heading, "A subheading"),
+                (ParagraphKind::Text, "Body two."),
+            ]
+        );
+        assert_eq!(parse_structure("EXCLUSIVE-Nvidia to ship chips\nText.").title, "Nvidia to ship chips");
+        // An all-capitals headline is not a kicker when text follows it.
+        assert_eq!(parse_structure("NVIDIA AU MAROC\nLe Maroc signe.\n").title, "NVIDIA AU MAROC");
+        assert_eq!(parse_structure("IA SOUVERAINE\nPar Jean Dupont\nTexte.\n").title, "IA SOUVERAINE");
+
+        let s = parse_structure(
+            "Accueil > Tech > IA\nLe titre\nTemps de lecture : 4 min\nPar Marie Dupont, le 04/02/2025 à 09h12\nUn.\nPhoto : AFP\nDeux.\nCrédit : Shutterstock\nTrois, juste avant les liens.\n\nSur le même sujet\nUn autre titre\nNewsletter\nJe m'inscris\n© 2025 Média – Tous droits réservés\n",
+        );
+        assert_eq!(s.title, "Le titre");
+        assert_eq!(s.date.map(|d| d.to_string()).as_deref(), Some("2025-02-04"));
+        let texts: Vec<&str> = s.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, vec!["Un.", "Deux.", "Trois, juste avant les liens."]);
     }
 
     #[test]
