@@ -95,8 +95,10 @@ impl fmt::Display for UsageError {
 impl std::error::Error for UsageError {}
 
 fn print_warnings(warnings: &[LoadWarning]) {
+    // A closed stderr must not turn warnings into a crash.
+    let mut stderr = std::io::stderr().lock();
     for warning in warnings {
-        eprintln!("warning: {warning}");
+        let _ = writeln!(stderr, "warning: {warning}");
     }
 }
 
@@ -233,7 +235,8 @@ fn find_article<'c>(corpus: &'c Corpus, id: &str) -> Result<&'c Article, UsageEr
 }
 
 fn write_list(articles: &[&Article], width: usize, out: &mut dyn Write) -> Result<()> {
-    let id_width = articles.iter().map(|a| a.id.width()).max().unwrap_or(0).min(32);
+    // Ids are never cut: a listed id must paste into `show`.
+    let id_width = articles.iter().map(|a| a.id.width()).max().unwrap_or(0);
     let figures: Vec<String> =
         articles.iter().map(|a| a.headline_figure().map(short_figure).unwrap_or_default()).collect();
     let figure_width = figures.iter().map(|f| f.width()).max().unwrap_or(0);

@@ -3,8 +3,8 @@
 
 use clap::Parser;
 use dealscope::cli::{Cli, Command, SortArg, UsageError, run_command};
-use std::io::IsTerminal;
 use dealscope::corpus::load::MissingPath;
+use std::io::IsTerminal;
 use std::io::Write;
 use std::process::ExitCode;
 

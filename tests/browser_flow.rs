@@ -282,3 +282,38 @@ fn loading_in_batches_keeps_the_selection() {
     assert_eq!(h.counts(), "10/10");
     assert_eq!(h.state.selected_article(), selected);
 }
+
+#[test]
+fn n_wraps_around_after_the_last_reachable_match() {
+    let mut h = Harness::samples(120, 14);
+    h.type_keys("/nvidia");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    let first = h.state.reader.match_lines[0];
+    let mut seen = Vec::new();
+    for _ in 0..h.state.reader.match_lines.len() + 2 {
+        h.type_keys("n");
+        seen.push(h.state.reader_scroll);
+    }
+    assert!(seen.iter().filter(|&&s| s == first).count() >= 1, "never wrapped: {seen:?}");
+    assert!(seen.windows(3).all(|w| !(w[0] == w[1] && w[1] == w[2])), "stuck: {seen:?}");
+}
+
+#[test]
+fn clicks_on_borders_and_under_overlays_do_nothing() {
+    let mut h = Harness::samples(120, 12);
+    let facets = h.state.areas().facets.unwrap();
+    h.act(Action::ClickAt { column: facets.x + 3, row: facets.y + facets.height - 1 });
+    assert!(h.state.selection.topics.is_empty() && h.state.selection.countries.is_empty());
+    h.type_keys("?");
+    h.act(Action::ClickAt { column: facets.x + 3, row: facets.y + 2 });
+    assert!(h.state.selection.countries.is_empty(), "a click under the help toggled a facet");
+}
+
+#[test]
+fn an_empty_corpus_says_so() {
+    let mut state = dealscope::app::AppState::new(80, 24);
+    update(&mut state, Action::LoadStarted { files: 0 });
+    update(&mut state, Action::LoadFinished);
+    assert!(state.pending_search.is_some(), "an empty corpus still asks for a search");
+}

@@ -230,3 +230,14 @@ fn bare_command_without_a_terminal_prints_the_list() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(stdout(&out), stdout(&run(&["list"])));
 }
+
+#[test]
+fn file_names_cannot_inject_escape_sequences() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("x\u{1b}[31mred.txt"), "Nvidia au Maroc\nLe Maroc signe.\n").unwrap();
+    fs::write(dir.path().join("empty\u{1b}]0;pwned\u{7}.txt"), "").unwrap();
+    let out = run(&["list", dir.path().to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(!out.stdout.contains(&0x1b) && !out.stderr.contains(&0x1b), "{out:?}");
+    assert!(stdout(&out).starts_with("xred "), "{}", stdout(&out));
+}

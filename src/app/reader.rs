@@ -27,12 +27,6 @@ pub struct ReaderLine {
     pub spans: Vec<(String, SpanKind)>,
 }
 
-impl ReaderLine {
-    pub fn text(&self) -> String {
-        self.spans.iter().map(|(t, _)| t.as_str()).collect()
-    }
-}
-
 /// An article laid out for a given width.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ReaderDoc {

@@ -73,8 +73,6 @@ pub struct AppState {
     pub warnings: Vec<LoadWarning>,
 
     pub focus: Focus,
-    /// Where Enter or Esc in the filter box returns to.
-    pub focus_before_filter: Focus,
     pub overlay: Overlay,
     pub width: u16,
     pub height: u16,
@@ -103,6 +101,10 @@ pub struct AppState {
     pub warnings_scroll: usize,
 
     pub search_generation: u64,
+    /// The search generation from which the list goes back to its top row
+    /// (set when the filter or facets change), and the last one that did.
+    pub reset_list_from: u64,
+    pub list_reset_done: u64,
     pub shown_generation: u64,
     /// Set by `update`, taken by the loop and sent to the search worker.
     pub pending_search: Option<SearchRequest>,

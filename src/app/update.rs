@@ -63,9 +63,6 @@ fn apply(state: &mut AppState, action: Action) {
             Focus::List => {}
         },
         Action::FocusFilter => {
-            if state.focus != Focus::Filter {
-                state.focus_before_filter = state.focus;
-            }
             state.focus = Focus::Filter;
             state.filter.cursor = state.filter.text.chars().count();
         }
@@ -112,6 +109,8 @@ fn apply(state: &mut AppState, action: Action) {
         }
         Action::NextMatch => jump_to_match(state, true),
         Action::PrevMatch => jump_to_match(state, false),
+        // The mouse acts on what is visible: nothing under an overlay.
+        Action::ScrollAt { .. } | Action::ClickAt { .. } if state.overlay != Overlay::None => {}
         Action::ScrollAt { column, row, down } => {
             if let Some(pane) = state.areas().pane_at(column, row).filter(|p| *p != Focus::Filter) {
                 move_in(state, pane, WHEEL_STEP, down);
@@ -124,7 +123,13 @@ fn apply(state: &mut AppState, action: Action) {
             request_search(state);
         }
         Action::LoadWarned(warning) => state.warnings.push(warning),
-        Action::LoadFinished => state.load.done = true,
+        Action::LoadFinished => {
+            state.load.done = true;
+            // An empty corpus still gets a (empty) result, so the panes say so.
+            if !state.searched && state.pending_search.is_none() {
+                request_search(state);
+            }
+        }
         Action::LoadFailed(message) => {
             state.load.done = true;
             state.load.error = Some(message);
@@ -189,14 +194,14 @@ fn focus_facet_section(state: &mut AppState, topics: bool) {
 }
 
 fn filter_changed(state: &mut AppState) {
-    state.list_selected = 0;
     request_search(state);
+    state.reset_list_from = state.search_generation;
 }
 
 fn selection_changed(state: &mut AppState) {
-    state.list_selected = 0;
     refresh_facet_marks(state);
     request_search(state);
+    state.reset_list_from = state.search_generation;
 }
 
 fn request_search(state: &mut AppState) {
@@ -258,13 +263,23 @@ fn jump_to_match(state: &mut AppState, forward: bool) {
     } else {
         lines.iter().rev().find(|&&l| l < state.reader_scroll).or(lines.last())
     };
-    if let Some(&line) = target {
-        state.reader_scroll = line.min(max_reader_scroll(state));
-    }
+    let max = max_reader_scroll(state);
+    let Some(&line) = target else { return };
+    // Near the end the target may not scroll to the top of the pane; when
+    // that leaves the view where it is, wrap around.
+    let wrapped = if forward { lines.first() } else { lines.last() };
+    state.reader_scroll = match line.min(max) {
+        same if same == state.reader_scroll => wrapped.map_or(same, |&w| w.min(max)),
+        moved => moved,
+    };
 }
 
 fn click(state: &mut AppState, column: u16, row: u16) {
     let areas = state.areas();
+    // The first and last rows of a pane are its borders.
+    let content_row = |area: Option<ratatui::layout::Rect>| {
+        area.filter(|a| row > a.y && row + 1 < a.y + a.height).map(|a| (row - a.y - 1) as usize)
+    };
     let Some(pane) = areas.pane_at(column, row) else { return };
     if pane == Focus::Filter {
         apply(state, Action::FocusFilter);
@@ -273,22 +288,19 @@ fn click(state: &mut AppState, column: u16, row: u16) {
     state.focus = pane;
     match pane {
         Focus::List => {
-            let top = areas.list.map_or(0, |a| a.y + 1);
-            if row >= top {
-                let index = state.list_offset + (row - top) as usize;
+            if let Some(offset) = content_row(areas.list) {
+                let index = state.list_offset + offset;
                 if index < state.hits.len() {
                     state.list_selected = index;
                 }
             }
         }
         Focus::Facets => {
-            let top = areas.facets.map_or(0, |a| a.y + 1);
-            if row >= top {
-                let line = state.facet_offset + (row - top) as usize;
-                if let Some(Some(index)) = state.facet_lines().get(line) {
-                    state.facet_cursor = *index;
-                    toggle_facet(state);
-                }
+            if let Some(offset) = content_row(areas.facets)
+                && let Some(Some(index)) = state.facet_lines().get(state.facet_offset + offset)
+            {
+                state.facet_cursor = *index;
+                toggle_facet(state);
             }
         }
         Focus::Reader | Focus::Filter => {}
@@ -303,10 +315,14 @@ fn accept_results(state: &mut AppState, response: SearchResponse) {
     state.shown_generation = response.generation;
     state.searched = true;
     state.hits = response.outcome.hits;
-    if let Some(doc) = previous
+    if response.generation >= state.reset_list_from && state.reset_list_from > state.list_reset_done {
+        // A new filter or facet: start from the best match.
+        state.list_selected = 0;
+        state.list_reset_done = state.reset_list_from;
+    } else if let Some(doc) = previous
         && let Some(position) = state.hits.iter().position(|&h| h == doc)
-        && state.list_selected != 0
     {
+        // More articles loaded: stay on the one being read.
         state.list_selected = position;
     }
     let cursor_key = state.facet_rows.get(state.facet_cursor).map(|r| r.key.clone());

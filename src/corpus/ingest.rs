@@ -54,11 +54,27 @@ pub fn ingest(paths: &[PathBuf], max_bytes: u64, mut sink: impl FnMut(LoadEvent)
 const CHUNK_FILES: usize = 256;
 const MAX_THREADS: usize = 8;
 
+/// Reads and parses one file. A panic in the extractors (a bug) costs that
+/// file only, reported as a warning.
 fn load_one(file: &Path, max_bytes: u64) -> Vec<LoadEvent> {
     let (source, warning): (Option<SourceText>, Option<LoadWarning>) = read_source(file, max_bytes);
-    let warning = warning.map(LoadEvent::Warning);
-    let article = source.map(|s| LoadEvent::Article(Box::new(parse_source(&s))));
-    warning.into_iter().chain(article).collect()
+    let mut events: Vec<LoadEvent> = warning.map(LoadEvent::Warning).into_iter().collect();
+    if let Some(source) = source {
+        match std::panic::catch_unwind(|| parse_source(&source)) {
+            Ok(article) if article.title.is_empty() && article.paragraphs.is_empty() => {
+                events.push(LoadEvent::Warning(LoadWarning {
+                    path: source.source.clone(),
+                    message: "skipped: no article text, only page furniture".into(),
+                }));
+            }
+            Ok(article) => events.push(LoadEvent::Article(Box::new(article))),
+            Err(_) => events.push(LoadEvent::Warning(LoadWarning {
+                path: source.source.clone(),
+                message: "skipped: the parser failed on this file (a bug; please report it)".into(),
+            })),
+        }
+    }
+    events
 }
 
 /// Loads a whole corpus at once, with the warnings met on the way.

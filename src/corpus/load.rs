@@ -5,6 +5,7 @@ use crate::extract::text::strip_controls;
 use std::collections::HashSet;
 use std::fmt;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 include!(concat!(env!("OUT_DIR"), "/embedded_articles.rs"));
@@ -102,18 +103,29 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Skip> {
     Ok(Decoded { text, lossy })
 }
 
-/// Reads and decodes one file, refusing files over `max_bytes`.
+/// Reads and decodes one regular file, refusing files over `max_bytes`
+/// (also when one grows while it is read) and devices or pipes.
 pub fn read_file(path: &Path, max_bytes: u64) -> Result<Decoded, Skip> {
-    let size = fs::metadata(path).map_err(|e| Skip::Unreadable(e.to_string()))?.len();
-    if size > max_bytes {
-        return Err(Skip::TooLarge { bytes: size, max: max_bytes });
+    let meta = fs::metadata(path).map_err(|e| Skip::Unreadable(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(Skip::Unreadable("not a regular file".into()));
     }
-    let bytes = fs::read(path).map_err(|e| Skip::Unreadable(e.to_string()))?;
+    if meta.len() > max_bytes {
+        return Err(Skip::TooLarge { bytes: meta.len(), max: max_bytes });
+    }
+    let file = fs::File::open(path).map_err(|e| Skip::Unreadable(e.to_string()))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Skip::Unreadable(e.to_string()))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(Skip::TooLarge { bytes: bytes.len() as u64, max: max_bytes });
+    }
     decode(&bytes)
 }
 
 fn is_hidden(path: &Path) -> bool {
-    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
+    path.file_name().is_some_and(|n| n.as_encoded_bytes().starts_with(b"."))
 }
 
 fn is_article_file(path: &Path) -> bool {
@@ -129,7 +141,8 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, MissingPath> {
     let mut seen_dirs = HashSet::new();
     let mut seen_files = HashSet::new();
     for path in paths {
-        let meta = fs::metadata(path).map_err(|_| MissingPath(path.clone()))?;
+        let meta = fs::metadata(path)
+            .map_err(|_| MissingPath(PathBuf::from(strip_controls(&path.display().to_string()))))?;
         if meta.is_dir() {
             walk_dir(path, &mut seen_dirs, &mut seen_files, &mut files);
         } else if seen_files.insert(fs::canonicalize(path).unwrap_or_else(|_| path.clone())) {
@@ -179,14 +192,22 @@ pub fn file_stem(path: &Path) -> String {
 /// Reads one file into a source text, or the warning that explains the skip.
 /// A lossy decode yields both.
 pub fn read_source(path: &Path, max_bytes: u64) -> (Option<SourceText>, Option<LoadWarning>) {
-    let display = path.display().to_string();
+    // File names are untrusted too: they reach the terminal in ids and warnings.
+    let display = strip_controls(&path.display().to_string());
     match read_file(path, max_bytes) {
         Ok(decoded) => {
             let warning = decoded.lossy.then(|| LoadWarning {
                 path: display.clone(),
                 message: "invalid UTF-8 replaced with U+FFFD".to_string(),
             });
-            (Some(SourceText { stem: file_stem(path), source: display, text: decoded.text }), warning)
+            (
+                Some(SourceText {
+                    stem: strip_controls(&file_stem(path)),
+                    source: display,
+                    text: decoded.text,
+                }),
+                warning,
+            )
         }
         Err(skip) => (None, Some(LoadWarning { path: display, message: skip.to_string() })),
     }

@@ -27,10 +27,6 @@ impl FacetFilter {
     pub fn matches_topics(&self, article: &Article) -> bool {
         self.topics.is_empty() || article.topics.iter().any(|t| self.topics.contains(t))
     }
-
-    pub fn matches(&self, article: &Article) -> bool {
-        self.matches_country(article) && self.matches_topics(article)
-    }
 }
 
 /// Counts by primary country and by topic for a set of articles.
@@ -70,8 +66,9 @@ impl Corpus {
     /// path (without extension) as id, numbered if even that is taken.
     pub fn add(&mut self, mut article: Article) -> usize {
         if self.ids.contains_key(&article.id) {
-            let qualified = article.source.rsplit_once('.').map_or(article.source.as_str(), |(stem, _)| stem);
-            let mut candidate = qualified.to_string();
+            let qualified = std::path::Path::new(&article.source).with_extension("").display().to_string();
+            let qualified = qualified.trim_start_matches("./").to_string();
+            let mut candidate = qualified.clone();
             let mut n = 2;
             while self.ids.contains_key(&candidate) {
                 candidate = format!("{qualified}~{n}");

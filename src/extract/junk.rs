@@ -97,6 +97,10 @@ fn is_caption(line: &str) -> bool {
 /// A line in parentheses or brackets that is furniture once unwrapped:
 /// "(Reporting by X; Editing by Y)", "(Avec AFP)", "[Publicité]".
 fn is_credit(line: &str) -> bool {
+    // Credits are short; the length bound also keeps the check below cheap.
+    if line.chars().count() > MAX_CAPTION_CHARS {
+        return false;
+    }
     let inner = line
         .strip_prefix('(')
         .and_then(|l| l.strip_suffix(')'))
@@ -106,7 +110,10 @@ fn is_credit(line: &str) -> bool {
         return false;
     };
     let normalized = normalize_phrase(inner);
-    junk_list().credits.iter().any(|p| starts_with_words(&normalized, p)) || is_junk_line(inner)
+    // A bracketed junk line counts, but brackets inside it are not unwrapped
+    // again: nesting must not recurse.
+    let nested = inner.starts_with(['(', '[']);
+    junk_list().credits.iter().any(|p| starts_with_words(&normalized, p)) || (!nested && is_junk_line(inner))
 }
 
 /// "© 2025 Le Journal", "(c) Example Media", "... – Tous droits réservés".
@@ -390,5 +397,11 @@ mod tests {
         for (line, expected) in cases {
             assert_eq!(summary_marker(line), expected, "line {line:?}");
         }
+    }
+
+    #[test]
+    fn deeply_bracketed_lines_are_cheap() {
+        let line = format!("{}credit{}", "(".repeat(20_000), ")".repeat(20_000));
+        assert!(!is_junk_line(&line));
     }
 }

@@ -41,7 +41,8 @@ impl ArticleStructure {
 pub fn parse_structure(text: &str) -> ArticleStructure {
     let marked: Vec<(&str, bool)> = text.lines().map(|l| strip_markdown_heading(clean_line(l))).collect();
     let lines: Vec<&str> = marked.iter().map(|(l, _)| *l).collect();
-    let markdown_headings: Vec<&str> = marked.iter().filter(|(_, h)| *h).map(|(l, _)| *l).collect();
+    let markdown_headings: std::collections::HashSet<&str> =
+        marked.iter().filter(|(_, h)| *h).map(|(l, _)| *l).collect();
     let mut out = ArticleStructure::default();
 
     let mut cursor = 0;
@@ -245,12 +246,28 @@ fn reads_as_lead(line: &str) -> bool {
     line.chars().count() > MAX_HEADLINE_CHARS || (sentence_count(line) >= 2 && ends_sentence(line))
 }
 
+/// True when the period closing `text` belongs to an abbreviation ("U.S.",
+/// "M.", "Dr.") rather than ending a sentence: the word before it is a
+/// single capital letter, holds another period, or is a short title.
+fn ends_abbreviation(text: &[char]) -> bool {
+    if text.last() != Some(&'.') {
+        return false;
+    }
+    let word: String = text[..text.len() - 1].iter().rev().take_while(|c| !c.is_whitespace()).collect();
+    let word: String = word.chars().rev().collect();
+    let single_capital = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single_capital
+        || word.contains('.')
+        || matches!(word.as_str(), "Dr" | "Mr" | "Mrs" | "Ms" | "St" | "Mme" | "Mlle" | "No")
+}
+
 /// The first sentence of a lead, cut at a word boundary.
 pub fn title_from_lead(lead: &str) -> String {
     let chars: Vec<char> = lead.chars().collect();
-    let sentence_end = chars
-        .windows(2)
-        .position(|w| matches!(w[0], '.' | '!' | '?') && w[1] == ' ')
+    let sentence_end = (0..chars.len().saturating_sub(1))
+        .find(|&i| {
+            matches!(chars[i], '.' | '!' | '?') && chars[i + 1] == ' ' && !ends_abbreviation(&chars[..=i])
+        })
         .map(|i| i + 1)
         .unwrap_or(chars.len());
     let sentence: String = chars[..sentence_end].iter().collect();
@@ -372,6 +389,10 @@ mod tests {
         assert!(s.title.starts_with("Nvidia and the kingdom signed"));
         assert_eq!(s.lead(), Some(lead));
 
+        let abbreviated = "The U.S. Commerce Department said on Monday that it would allow the sale of advanced chips to the Gulf state under strict conditions. More text follows here.";
+        assert!(
+            parse_structure(abbreviated).title.starts_with("The U.S. Commerce Department said on Monday")
+        );
         let short = "Nvidia signe un accord historique. Le pays investit.";
         assert_eq!(parse_structure(short).title, "Nvidia signe un accord historique");
     }

@@ -47,7 +47,9 @@ fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
         // printable character too, intermediates included.
         Some(c) if ('\u{20}'..='\u{2f}').contains(&c) => {
             chars.next();
-            chars.next();
+            if chars.peek().is_some_and(|&n| n != '\n') {
+                chars.next();
+            }
         }
         Some(c) if ('\u{30}'..='\u{7e}').contains(&c) => {
             chars.next();
@@ -58,8 +60,12 @@ fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 
 /// CSI: parameters and intermediates up to a final byte in 0x40..=0x7e.
 fn skip_until_final(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    for c in chars.by_ref() {
-        if ('\u{40}'..='\u{7e}').contains(&c) || c == '\n' {
+    while let Some(&c) = chars.peek() {
+        if c == '\n' {
+            return;
+        }
+        chars.next();
+        if ('\u{40}'..='\u{7e}').contains(&c) {
             return;
         }
     }
@@ -67,9 +73,13 @@ fn skip_until_final(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 
 /// OSC/DCS/APC/PM bodies end at BEL, ST (ESC \) or the C1 ST.
 fn skip_string_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    while let Some(c) = chars.next() {
+    while let Some(&c) = chars.peek() {
+        if c == '\n' {
+            return;
+        }
+        chars.next();
         match c {
-            '\u{7}' | '\u{9c}' | '\n' => return,
+            '\u{7}' | '\u{9c}' => return,
             '\u{1b}' => {
                 if chars.peek() == Some(&'\\') {
                     chars.next();
@@ -197,6 +207,9 @@ mod tests {
             ("nul\u{0}del\u{7f}", "nuldel"),
             ("bidi\u{202e}txet", "biditxet"),
             ("trailing escape\u{1b}", "trailing escape"),
+            ("Titre\u{1b}(\nCorps", "Titre\nCorps"),
+            ("cut csi\u{1b}[12\nnext", "cut csi\nnext"),
+            ("cut osc\u{1b}]0;x\nnext", "cut osc\nnext"),
         ];
         for (input, expected) in cases {
             assert_eq!(strip_controls(input), expected, "input {input:?}");

@@ -4,6 +4,7 @@ use super::events::{LoopEvent, spawn_input, spawn_loader, spawn_search_forwarder
 use super::terminal::TerminalGuard;
 use crate::app::keymap::action_for;
 use crate::app::{Action, AppState, update};
+use crate::cli::UsageError;
 use crate::corpus::load::MissingPath;
 use crate::search::SearchWorker;
 use crossterm::event::{Event, MouseButton, MouseEventKind};
@@ -18,21 +19,32 @@ pub fn run_browser(paths: &[PathBuf], max_bytes: u64) -> anyhow::Result<()> {
         return Err(MissingPath(missing.clone()).into());
     }
     if !std::io::stdin().is_terminal() {
-        anyhow::bail!("the browser reads keys from a terminal; for scripts use `dealscope list`");
+        return Err(UsageError(
+            "the browser reads keys from a terminal; for scripts use `dealscope list`".into(),
+        )
+        .into());
     }
+    let (tx, rx) = mpsc::channel();
+    // Signals first: one arriving while the terminal is being set up must
+    // still end in an orderly restore.
+    spawn_signals(tx.clone())?;
     let mut guard = TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
     let mut state = AppState::new(size.width, size.height);
 
-    let (tx, rx) = mpsc::channel();
     let (worker, responses) = SearchWorker::spawn();
     spawn_search_forwarder(responses, tx.clone());
-    spawn_signals(tx.clone())?;
     spawn_input(tx.clone());
     spawn_loader(paths.to_vec(), max_bytes, tx);
 
+    let mut changed = true;
     loop {
-        guard.terminal.draw(|frame| crate::ui::draw(frame, &state))?;
+        // Redraw only when an action changed something: mouse motion and
+        // unbound keys cost nothing.
+        if changed {
+            guard.terminal.draw(|frame| crate::ui::draw(frame, &state))?;
+        }
+        changed = false;
         // Sleep until something happens, then take everything queued before
         // drawing again, so bursts of events cost one frame.
         let Ok(first) = rx.recv() else { break };
@@ -51,6 +63,7 @@ pub fn run_browser(paths: &[PathBuf], max_bytes: u64) -> anyhow::Result<()> {
             };
             if let Some(action) = action {
                 update(&mut state, action);
+                changed = true;
             }
             if state.quit {
                 break;

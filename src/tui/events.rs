@@ -38,6 +38,8 @@ pub fn spawn_input(tx: Sender<LoopEvent>) {
                 return;
             }
         }
+        // No more keys can arrive: leave rather than hang.
+        let _ = tx.send(LoopEvent::Terminate);
     });
 }
 
@@ -96,5 +98,8 @@ pub fn spawn_search_forwarder(responses: Receiver<SearchResponse>, tx: Sender<Lo
                 return;
             }
         }
+        // The worker is gone (it panicked): searching is over, so leave
+        // cleanly rather than show a list that no longer follows the filter.
+        let _ = tx.send(LoopEvent::Terminate);
     });
 }

@@ -18,13 +18,18 @@ pub fn restore() {
 }
 
 /// Restores the terminal before the previous panic hook prints, so the
-/// message lands on a usable screen.
+/// message lands on a usable screen. Only for the main thread: a background
+/// thread's panic is caught or reported to the loop, which then leaves
+/// through the guard; restoring here would leave the browser drawing on a
+/// cooked terminal.
 pub fn install_panic_hook() {
     static INSTALLED: Once = Once::new();
     INSTALLED.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            restore();
+            if std::thread::current().name() == Some("main") {
+                restore();
+            }
             previous(info);
         }));
     });

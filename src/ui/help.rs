@@ -17,7 +17,7 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 fn overlay(frame: &mut Frame, area: Rect, title: &str, lines: Vec<String>) {
-    let box_area = centered(area, 76, lines.len() as u16 + 2);
+    let box_area = centered(area, 76, u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2));
     let block = Block::default().borders(Borders::ALL).title(title.to_string()).style(theme::OVERLAY);
     let inner = block.inner(box_area);
     let width = inner.width as usize;
@@ -47,7 +47,13 @@ pub fn draw_warnings(frame: &mut Frame, area: Rect, state: &AppState) {
     let lines: Vec<String> = if state.warnings.is_empty() {
         vec!["no file was skipped".into()]
     } else {
-        state.warnings.iter().skip(state.warnings_scroll).map(|w| w.to_string()).collect()
+        state
+            .warnings
+            .iter()
+            .skip(state.warnings_scroll)
+            .take(area.height as usize)
+            .map(|w| w.to_string())
+            .collect()
     };
     overlay(frame, area, " Skipped files: Esc or w closes ", lines);
 }

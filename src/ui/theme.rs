@@ -5,7 +5,6 @@ use ratatui::style::{Color, Modifier, Style};
 
 pub const BORDER: Style = Style::new().fg(Color::DarkGray);
 pub const BORDER_FOCUSED: Style = Style::new().fg(Color::Cyan);
-pub const TITLE: Style = Style::new().add_modifier(Modifier::BOLD);
 pub const SELECTED_ROW: Style = Style::new().bg(Color::DarkGray).add_modifier(Modifier::BOLD);
 pub const MATCHED_CHAR: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
 pub const DIM: Style = Style::new().fg(Color::DarkGray);
