@@ -6,14 +6,24 @@
 //! `cargo bench --bench corpus` (release). Environment knobs:
 //! `DEALSCOPE_BENCH_SKIP_1M=1` skips the 1M-doc search part;
 //! `DEALSCOPE_BENCH_SEARCH_ONLY=1` runs only search, on direct docs;
-//! `DEALSCOPE_BENCH_DUMP=DIR` writes a digest of every search outcome.
+//! `DEALSCOPE_BENCH_DUMP=DIR` writes a digest of every search outcome;
+//! `DEALSCOPE_BENCH_VERIFY=1` checks every keystroke's outcome against a
+//! straightforward reference search (frizbee on every haystack, full sort),
+//! at 100k docs, and at 1M too with `DEALSCOPE_BENCH_VERIFY=all`;
+//! `DEALSCOPE_BENCH_PROFILE=TEXT` times one keystroke (TEXT after its
+//! prefix) at 1M docs, 30 times, wall and CPU: for a profiler.
 
 use dealscope::app::{Action, AppState, update};
 use dealscope::corpus::Topic;
 use dealscope::corpus::model::Article;
 use dealscope::corpus::parse::parse_article;
 use dealscope::extract::countries::Gazetteer;
-use dealscope::search::{Query, SearchDoc, SearchIndex, SearchResponse, Selection, parse};
+use dealscope::search::engine::topic_matches;
+use dealscope::search::matcher::{MATCH_SCORE, fuzzy_scores};
+use dealscope::search::{
+    Query, SearchDoc, SearchIndex, SearchOutcome, SearchResponse, Selection, Term, parse,
+};
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
 const COUNTRIES_TSV: &str = include_str!("../assets/countries.tsv");
@@ -300,7 +310,11 @@ fn french_name(code: &str) -> Option<String> {
 
 /// Types each of `TYPED` one char at a time, reusing the previous matches
 /// as the worker does. Returns every keystroke's time, per query.
-fn type_queries(index: &SearchIndex, dump: &mut Vec<String>) -> Vec<(&'static str, Vec<Duration>, usize)> {
+fn type_queries(
+    index: &SearchIndex,
+    dump: &mut Vec<String>,
+    verify: bool,
+) -> Vec<(&'static str, Vec<Duration>, usize)> {
     let selection = Selection::default();
     let mut out = Vec::new();
     for typed in TYPED {
@@ -317,6 +331,10 @@ fn type_queries(index: &SearchIndex, dump: &mut Vec<String>) -> Vec<(&'static st
             times.push(start.elapsed());
             hits = outcome.hits.len();
             dump.push(format!("{:?} {:016x}", &typed[..end], digest(&outcome)));
+            if verify {
+                let expected = reference_search(index, &query, &selection);
+                assert!(outcome == expected, "outcome differs from the reference for {:?}", &typed[..end]);
+            }
             last = Some((query, outcome.matched));
         }
         out.push((typed, times, hits));
@@ -324,10 +342,14 @@ fn type_queries(index: &SearchIndex, dump: &mut Vec<String>) -> Vec<(&'static st
     out
 }
 
-fn report_search(label: &str, index: &SearchIndex) {
+fn report_search(label: &str, index: &SearchIndex, verify: bool) {
+    // The app runs the empty query as soon as articles arrive.
+    let t = Instant::now();
+    let all = index.search(&parse(""), &Selection::default(), None);
+    println!("initial empty search over {} docs (at load): {:.1} ms", all.hits.len(), ms(t.elapsed()));
     let t = Instant::now();
     let mut dump = Vec::new();
-    let runs = type_queries(index, &mut dump);
+    let runs = type_queries(index, &mut dump, verify);
     // DEALSCOPE_BENCH_DUMP=DIR writes a digest of each outcome, to compare
     // results before and after a change to the search code.
     if let Some(dir) = std::env::var_os("DEALSCOPE_BENCH_DUMP") {
@@ -346,12 +368,122 @@ fn report_search(label: &str, index: &SearchIndex) {
     let worst = *all.iter().max().unwrap();
     let med = median(&mut all);
     println!(
-        "  => median {:.2} ms, worst {:.2} ms over {} keystrokes ({:.2} s total)",
+        "  => median {:.2} ms, worst {:.2} ms over {} keystrokes ({:.2} s total{})",
         ms(med),
         ms(worst),
         all.len(),
-        wall.as_secs_f64()
+        wall.as_secs_f64(),
+        if verify { ", every outcome checked against the reference" } else { "" }
     );
+}
+
+// ---------------------------------------------------------------------------
+// Reference search: the engine as first written, on the public API only.
+
+fn reference_search(index: &SearchIndex, query: &Query, selection: &Selection) -> SearchOutcome {
+    let docs: Vec<&SearchDoc> = (0..index.len() as u32).filter_map(|d| index.doc(d)).collect();
+    let mut alive: Vec<(u32, u32)> = (0..docs.len() as u32).map(|d| (d, 0)).collect();
+    let mut clauses: Vec<_> = query.clauses.iter().collect();
+    clauses.sort_by_key(|c| matches!(c.term, Term::Fuzzy(_)));
+    for clause in clauses {
+        let keep = |ok: bool| ok != clause.negated;
+        alive = match &clause.term {
+            Term::Country(v) => alive
+                .into_iter()
+                .filter(|&(d, _)| keep(docs[d as usize].country.as_ref().is_some_and(|c| c.matches(v))))
+                .collect(),
+            Term::Topic(v) => alive
+                .into_iter()
+                .filter(|&(d, _)| keep(docs[d as usize].topics.iter().any(|t| topic_matches(*t, v))))
+                .collect(),
+            Term::Exact(v) => alive
+                .into_iter()
+                .filter(|&(d, _)| {
+                    let doc = docs[d as usize];
+                    keep(doc.body.contains(v.as_str()) || doc.fields.iter().any(|f| f.contains(v.as_str())))
+                })
+                .map(|(d, s)| (d, if clause.negated { s } else { s + u32::from(MATCH_SCORE) * 2 }))
+                .collect(),
+            Term::Fuzzy(v) => {
+                let mut haystacks: Vec<&str> = Vec::new();
+                let mut owner: Vec<(usize, bool)> = Vec::new();
+                for (slot, &(d, _)) in alive.iter().enumerate() {
+                    let doc = docs[d as usize];
+                    haystacks.push(&doc.title.folded);
+                    owner.push((slot, true));
+                    for f in &doc.fields {
+                        haystacks.push(f);
+                        owner.push((slot, false));
+                    }
+                }
+                let mut best: Vec<Option<u32>> = vec![None; alive.len()];
+                for (i, score) in fuzzy_scores(v, &haystacks).into_iter().enumerate() {
+                    let Some(score) = score else { continue };
+                    let (slot, is_title) = owner[i];
+                    let word_start = haystacks[i].match_indices(v.as_str()).any(|(at, _)| {
+                        haystacks[i][..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+                    });
+                    let rank = u32::from(score)
+                        + if word_start { u32::from(MATCH_SCORE) } else { 0 }
+                        + if is_title { 2 } else { 0 };
+                    best[slot] = Some(best[slot].map_or(rank, |old| old.max(rank)));
+                }
+                alive
+                    .into_iter()
+                    .zip(best)
+                    .filter(|(_, b)| keep(b.is_some()))
+                    .map(|((d, s), b)| (d, s + b.unwrap_or(0)))
+                    .collect()
+            }
+        };
+    }
+    let countries: BTreeSet<&str> =
+        docs.iter().filter_map(|d| d.country.as_ref().map(|c| c.code.as_str())).collect();
+    let mut country_counts: BTreeMap<&str, usize> = countries.iter().map(|c| (*c, 0)).collect();
+    let mut topic_counts = [0usize; Topic::ALL.len()];
+    let mut hits = Vec::new();
+    let mut matched = Vec::new();
+    for (d, score) in alive {
+        matched.push(d);
+        let doc = docs[d as usize];
+        let code = doc.country.as_ref().map(|c| c.code.as_str());
+        let country_ok =
+            selection.countries.is_empty() || code.is_some_and(|c| selection.countries.contains(c));
+        let topic_ok = selection.topics.is_empty() || doc.topics.iter().any(|t| selection.topics.contains(t));
+        if topic_ok && let Some(count) = code.and_then(|c| country_counts.get_mut(c)) {
+            *count += 1;
+        }
+        if country_ok {
+            for (i, t) in Topic::ALL.iter().enumerate() {
+                if doc.topics.contains(t) {
+                    topic_counts[i] += 1;
+                }
+            }
+        }
+        if country_ok && topic_ok {
+            hits.push((score, d));
+        }
+    }
+    let date = |d: u32| docs[d as usize].date.as_deref();
+    hits.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| match (date(a.1), date(b.1)) {
+                (Some(x), Some(y)) => y.cmp(x),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            })
+            .then(a.1.cmp(&b.1))
+    });
+    let mut country_counts: Vec<(String, usize)> =
+        country_counts.into_iter().map(|(c, n)| (c.to_string(), n)).collect();
+    country_counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    SearchOutcome {
+        hits: hits.into_iter().map(|(_, d)| d).collect(),
+        matched,
+        country_counts,
+        topic_counts: Topic::ALL.iter().copied().zip(topic_counts).collect(),
+    }
 }
 
 /// FNV-1a over everything an outcome holds.
@@ -376,6 +508,14 @@ fn digest(outcome: &dealscope::search::SearchOutcome) -> u64 {
     h
 }
 
+fn verify_at(docs: usize) -> bool {
+    match std::env::var("DEALSCOPE_BENCH_VERIFY").as_deref() {
+        Ok("all") => true,
+        Ok(_) => docs <= 100_000,
+        Err(_) => false,
+    }
+}
+
 // ---------------------------------------------------------------------------
 
 fn main() {
@@ -387,6 +527,47 @@ fn main() {
     let started = Instant::now();
     let lex = Lexicon::load();
     println!("dealscope corpus bench ({} countries, {} organisations)", lex.countries.len(), lex.orgs.len());
+    if let Ok(text) = std::env::var("DEALSCOPE_BENCH_PROFILE") {
+        // For a profiler: one keystroke (`text` refining its prefix) at 1M docs, repeated.
+        let mut rng = Rng(0x0dd_b1a5_e5ca_1ab1);
+        let mut index = SearchIndex::new();
+        for _ in 0..1_000_000 {
+            index.push(direct_doc(&lex, &generate(&lex, &mut rng)));
+        }
+        let all = index.search(&parse(""), &Selection::default(), None);
+        let key_bytes: usize = (0..index.len() as u32)
+            .filter_map(|d| index.doc(d))
+            .map(|d| d.title.folded.len() + d.fields.iter().map(|f| f.len() + 1).sum::<usize>())
+            .sum();
+        println!("mean key {} bytes", key_bytes / index.len());
+        let prefix: String = text.chars().take(text.chars().count().saturating_sub(1)).collect();
+        let prev = index.search(&parse(&prefix), &Selection::default(), None);
+        let query = parse(&text);
+        let cpu = || {
+            let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+            let fields: Vec<u64> = stat
+                .rsplit(')')
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .map(|f| f.parse().unwrap_or(0))
+                .collect();
+            // utime + stime, in clock ticks (100 Hz), fields 14 and 15.
+            fields.get(11).copied().unwrap_or(0) + fields.get(12).copied().unwrap_or(0)
+        };
+        let (t, c) = (Instant::now(), cpu());
+        let mut hits = 0;
+        for _ in 0..30 {
+            hits = index.search(&query, &Selection::default(), Some(&prev.matched)).hits.len();
+        }
+        println!(
+            "{text:?} after {prefix:?}: {hits} hits ({} docs), {:.1} ms wall, {:.1} ms cpu each",
+            all.hits.len(),
+            ms(t.elapsed()) / 30.0,
+            (cpu() - c) as f64 * 10.0 / 30.0
+        );
+        return;
+    }
     if std::env::var_os("DEALSCOPE_BENCH_SEARCH_ONLY").is_some() {
         // Quick loop for search work: direct docs at 100k and 1M only.
         for (n, label) in [(100_000, "100k direct"), (1_000_000, "1M direct")] {
@@ -395,7 +576,7 @@ fn main() {
             for _ in 0..n {
                 index.push(direct_doc(&lex, &generate(&lex, &mut rng)));
             }
-            report_search(label, &index);
+            report_search(label, &index, verify_at(n));
         }
         return;
     }
@@ -461,7 +642,7 @@ fn main() {
         t.elapsed().as_secs_f64(),
         (rss_bytes().saturating_sub(before)) as f64 / 1e6
     );
-    report_search("100k parsed", &index);
+    report_search("100k parsed", &index, verify_at(index.len()));
 
     // (d) One frame: 100k articles loaded, a search result shown.
     let query_text = "coree";
@@ -517,7 +698,7 @@ fn main() {
             t.elapsed().as_secs_f64(),
             (rss_bytes().saturating_sub(before)) as f64 / 1e6
         );
-        report_search("1M direct", &index);
+        report_search("1M direct", &index, verify_at(index.len()));
     }
     println!("bench total {:.1} s", started.elapsed().as_secs_f64());
 }

@@ -7,7 +7,7 @@ use crate::corpus::model::{Article, Topic};
 use crate::extract::text::{FoldedText, fold, fold_with_origin, tokens};
 
 /// The primary country of an article: ISO code plus folded names.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CountryKey {
     /// Upper-case ISO code, e.g. "KR".
     pub code: String,

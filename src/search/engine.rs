@@ -1,14 +1,27 @@
 //! The search engine: evaluates a parsed query over the documents, ranks the
 //! hits, applies the facet selection and computes live facet counts. Also
 //! owns highlighting (which chars of a title, which byte ranges of a text).
+//!
+//! Speed: each document's title and fields are also kept in one flat byte
+//! buffer (its "key"), and its facets as small ids and bit masks, all built
+//! on `push`. An ASCII fuzzy term is decided by one `matcher::scan_key`
+//! over each candidate's key, which tells frizbee's score for substring and
+//! most single-gap matches and rules out what frizbee would reject; frizbee
+//! itself scores the rest (gaps whose cost depends on its SIMD layout,
+//! non-ASCII terms, overlong haystacks), as it always did. Large candidate
+//! lists are split over two threads. Ties are broken
+//! through a date rank kept up to date lazily, so ranking a million hits is
+//! a linear pass rather than a sort on date strings.
 
-use super::document::SearchDoc;
-use super::matcher::{self, MATCH_SCORE};
+use super::document::{CountryKey, SearchDoc};
+use super::matcher::{self, KEY_SEPARATOR, MATCH_SCORE, SCAN_MAX_LEN};
 use super::query::{Clause, Query, Term};
 use crate::corpus::model::Topic;
 use crate::extract::text::{fold_with_origin, tokens};
-use std::collections::{BTreeMap, BTreeSet};
+use std::cmp::{Ordering, Reverse};
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
+use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
 /// Facet selections from the UI: values within a facet are OR-ed, facets
 /// are AND-ed; the same filter the store and the CLI use.
@@ -32,7 +45,44 @@ pub struct SearchOutcome {
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     docs: Vec<SearchDoc>,
-    countries: BTreeSet<String>,
+    /// Every doc's key: its folded title and fields, `KEY_SEPARATOR`
+    /// between them. Doc `d` spans `key_ends[d - 1]..key_ends[d]`.
+    keys: Vec<u8>,
+    key_ends: Vec<usize>,
+    info: Vec<DocInfo>,
+    /// Distinct primary-country keys, the code id of each, and the codes.
+    country_keys: Vec<CountryKey>,
+    country_key_ids: HashMap<CountryKey, u32>,
+    key_code: Vec<u32>,
+    codes: Vec<String>,
+    code_ids: HashMap<String, u32>,
+    /// Docs by date, newest first: extended by the first search after a
+    /// push.
+    dates: Mutex<DateOrder>,
+}
+
+/// What the engine keeps per doc besides the doc itself.
+#[derive(Debug, Clone, Copy)]
+struct DocInfo {
+    /// Bytes of the folded title at the start of the key.
+    title_len: u32,
+    /// Index into `country_keys`, or `NO_COUNTRY`.
+    country: u32,
+    /// Bit `i`: the doc has topic `Topic::ALL[i]`.
+    topics: u32,
+    /// Every haystack is short enough for `matcher::scan_key`.
+    scannable: bool,
+}
+
+const NO_COUNTRY: u32 = u32::MAX;
+const _: () = assert!(Topic::ALL.len() <= 32);
+
+/// Docs in tie-break order (newest first, undated last, then load order)
+/// and each doc's position in it.
+#[derive(Debug, Default)]
+struct DateOrder {
+    order: Vec<u32>,
+    rank: Vec<u32>,
 }
 
 /// Ranking bonus when a fuzzy term is a plain substring at a word start of
@@ -42,15 +92,57 @@ const WORD_START_BONUS: u32 = MATCH_SCORE as u32;
 /// Ranking bonus for a match in the title rather than a side field.
 const TITLE_BONUS: u32 = 2;
 
+/// Longest term `scan_key` decides; longer ones (whose scores may saturate
+/// frizbee's u16) go to frizbee.
+const SCAN_MAX_TERM: usize = 256;
+/// Threads a search may use, the calling one included.
+const SEARCH_THREADS: usize = 2;
+/// Below this many candidates a search stays on one thread.
+const PARALLEL_MIN: usize = 8192;
+/// How many docs a loop handles between two looks at the cancel flag.
+const CANCEL_STRIDE: usize = 2048;
+
+type Cancel<'a> = &'a (dyn Fn() -> bool + Sync);
+
 impl SearchIndex {
     pub fn new() -> SearchIndex {
         SearchIndex::default()
     }
 
     pub fn push(&mut self, doc: SearchDoc) {
-        if let Some(c) = &doc.country {
-            self.countries.insert(c.code.clone());
+        let country = match &doc.country {
+            None => NO_COUNTRY,
+            Some(key) => match self.country_key_ids.get(key) {
+                Some(&id) => id,
+                None => {
+                    let id = self.country_keys.len() as u32;
+                    let next_code = self.codes.len() as u32;
+                    let code = *self.code_ids.entry(key.code.clone()).or_insert(next_code);
+                    if code == next_code {
+                        self.codes.push(key.code.clone());
+                    }
+                    self.country_keys.push(key.clone());
+                    self.country_key_ids.insert(key.clone(), id);
+                    self.key_code.push(code);
+                    id
+                }
+            },
+        };
+        let topics = Topic::ALL
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| doc.topics.contains(t))
+            .fold(0u32, |mask, (i, _)| mask | 1 << i);
+        let title = doc.title.folded.as_bytes();
+        self.keys.extend_from_slice(title);
+        for field in &doc.fields {
+            self.keys.push(KEY_SEPARATOR);
+            self.keys.extend_from_slice(field.as_bytes());
         }
+        self.key_ends.push(self.keys.len());
+        let scannable = title.len() <= SCAN_MAX_LEN && doc.fields.iter().all(|f| f.len() <= SCAN_MAX_LEN);
+        let title_len = u32::try_from(title.len()).unwrap_or(u32::MAX);
+        self.info.push(DocInfo { title_len, country, topics, scannable });
         self.docs.push(doc);
     }
 
@@ -70,6 +162,18 @@ impl SearchIndex {
     /// superset of the docs matching `query` (e.g. the previous outcome's
     /// `matched` for a query this one refines); docs outside it are skipped.
     pub fn search(&self, query: &Query, selection: &Selection, candidates: Option<&[u32]>) -> SearchOutcome {
+        self.search_cancellable(query, selection, candidates, &|| false).unwrap_or_default()
+    }
+
+    /// `search`, giving up with `None` as soon as `cancelled` returns true
+    /// (it is asked every few thousand documents, from any search thread).
+    pub fn search_cancellable(
+        &self,
+        query: &Query,
+        selection: &Selection,
+        candidates: Option<&[u32]>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<SearchOutcome> {
         let mut alive: Vec<(u32, u32)> = match candidates {
             Some(c) => c.iter().filter(|&&d| (d as usize) < self.docs.len()).map(|&d| (d, 0)).collect(),
             None => (0..self.docs.len() as u32).map(|d| (d, 0)).collect(),
@@ -81,32 +185,59 @@ impl SearchIndex {
             if alive.is_empty() {
                 break;
             }
-            alive = self.apply(clause, alive);
+            if cancelled() {
+                return None;
+            }
+            alive = self.apply(clause, alive, cancelled)?;
         }
-        self.finish(alive, selection)
+        if cancelled() {
+            return None;
+        }
+        Some(self.finish(alive, selection))
     }
 
-    fn apply(&self, clause: &Clause, alive: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
+    fn apply(&self, clause: &Clause, alive: Vec<(u32, u32)>, cancelled: Cancel) -> Option<Vec<(u32, u32)>> {
         let keep = |ok: bool| ok != clause.negated;
-        match &clause.term {
-            Term::Country(v) => alive
-                .into_iter()
-                .filter(|&(d, _)| keep(self.docs[d as usize].country.as_ref().is_some_and(|c| c.matches(v))))
-                .collect(),
-            Term::Topic(v) => alive
-                .into_iter()
-                .filter(|&(d, _)| keep(self.docs[d as usize].topics.iter().any(|t| topic_matches(*t, v))))
-                .collect(),
-            Term::Exact(v) => alive
-                .into_iter()
-                .filter(|&(d, _)| {
-                    let doc = &self.docs[d as usize];
-                    keep(doc.body.contains(v.as_str()) || doc.fields.iter().any(|f| f.contains(v.as_str())))
-                })
-                .map(|(d, s)| (d, if clause.negated { s } else { s + WORD_START_BONUS * 2 }))
-                .collect(),
+        Some(match &clause.term {
+            Term::Country(v) => {
+                let hit: Vec<bool> = self.country_keys.iter().map(|k| k.matches(v)).collect();
+                alive
+                    .into_iter()
+                    .filter(|&(d, _)| {
+                        let c = self.info[d as usize].country;
+                        keep(c != NO_COUNTRY && hit[c as usize])
+                    })
+                    .collect()
+            }
+            Term::Topic(v) => {
+                let wanted = Topic::ALL
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| topic_matches(**t, v))
+                    .fold(0u32, |mask, (i, _)| mask | 1 << i);
+                alive.into_iter().filter(|&(d, _)| keep(self.info[d as usize].topics & wanted != 0)).collect()
+            }
+            Term::Exact(v) => {
+                let bonus = if clause.negated { 0 } else { WORD_START_BONUS * 2 };
+                let parts = par_chunks(&alive, |part| {
+                    let mut out = Vec::new();
+                    for (i, &(d, s)) in part.iter().enumerate() {
+                        if i % CANCEL_STRIDE == 0 && cancelled() {
+                            return None;
+                        }
+                        let doc = &self.docs[d as usize];
+                        let found = doc.body.contains(v.as_str())
+                            || doc.fields.iter().any(|f| f.contains(v.as_str()));
+                        if keep(found) {
+                            out.push((d, s + bonus));
+                        }
+                    }
+                    Some(out)
+                });
+                concat(parts)?
+            }
             Term::Fuzzy(v) => {
-                let best = self.best_fuzzy(v, &alive);
+                let best = self.best_fuzzy(v, &alive, cancelled)?;
                 alive
                     .into_iter()
                     .zip(best)
@@ -114,24 +245,91 @@ impl SearchIndex {
                     .map(|((d, s), b)| (d, s + b.unwrap_or(0)))
                     .collect()
             }
-        }
+        })
     }
 
     /// Best ranking score of `term` over each alive doc's title and fields,
-    /// each field matched separately so letters never span two fields.
-    fn best_fuzzy(&self, term: &str, alive: &[(u32, u32)]) -> Vec<Option<u32>> {
-        let mut haystacks: Vec<&str> = Vec::with_capacity(alive.len() * 6);
-        let mut owner: Vec<(u32, bool)> = Vec::with_capacity(alive.len() * 6);
-        for (slot, &(d, _)) in alive.iter().enumerate() {
+    /// each field matched separately so letters never span two fields: the
+    /// frizbee score where it clears the threshold, plus the word-start and
+    /// title bonuses.
+    pub(super) fn best_fuzzy(
+        &self,
+        term: &str,
+        alive: &[(u32, u32)],
+        cancelled: Cancel,
+    ) -> Option<Vec<Option<u32>>> {
+        let bytes = term.as_bytes();
+        let scan = !bytes.is_empty() && bytes.len() <= SCAN_MAX_TERM && term.is_ascii();
+        let full = MATCH_SCORE as u32 * bytes.len() as u32;
+        let gapped = |cost: Option<u8>| cost.map(|c| matcher::gapped_score(bytes.len(), c));
+        let parts = par_chunks(alive, |part| {
+            let mut best: Vec<Option<u32>> = vec![None; part.len()];
+            // (slot, doc, haystacks) left to frizbee; bit 63 = all from 63 on.
+            let mut jobs: Vec<(u32, u32, u64)> = Vec::new();
+            for (slot, &(d, _)) in part.iter().enumerate() {
+                if slot % CANCEL_STRIDE == 0 && cancelled() {
+                    return None;
+                }
+                let info = self.info[d as usize];
+                if !scan || !info.scannable {
+                    jobs.push((slot as u32, d, u64::MAX));
+                    continue;
+                }
+                let s = matcher::scan_key(bytes, self.key(d), info.title_len as usize);
+                best[slot] = if s.title_word_start {
+                    Some(full + WORD_START_BONUS + TITLE_BONUS)
+                } else if s.field_word_start {
+                    Some(full + WORD_START_BONUS)
+                } else if s.title_substring {
+                    Some(full + TITLE_BONUS)
+                } else if s.field_substring {
+                    Some(full)
+                } else {
+                    let known = gapped(s.title_gap).map(|r| r + TITLE_BONUS).max(gapped(s.field_gap));
+                    // Matches only frizbee can score, where they could rank higher.
+                    let mut unsure = 0;
+                    if gapped(s.title_unsure).map(|r| r + TITLE_BONUS) > known {
+                        unsure |= s.unsure & 1;
+                    }
+                    if gapped(s.field_unsure) > known {
+                        unsure |= s.unsure & !1;
+                    }
+                    if unsure != 0 {
+                        jobs.push((slot as u32, d, unsure));
+                    }
+                    known
+                };
+            }
+            if !jobs.is_empty() {
+                if cancelled() {
+                    return None;
+                }
+                self.score_with_frizbee(term, &jobs, &mut best);
+            }
+            Some(best)
+        });
+        concat(parts)
+    }
+
+    /// Scores the given haystacks of the given docs with frizbee, as the
+    /// engine first did, and keeps each slot's best rank.
+    fn score_with_frizbee(&self, term: &str, jobs: &[(u32, u32, u64)], best: &mut [Option<u32>]) {
+        let mut haystacks: Vec<&str> = Vec::with_capacity(jobs.len() * 2);
+        let mut owner: Vec<(u32, bool)> = Vec::with_capacity(jobs.len() * 2);
+        for &(slot, d, mask) in jobs {
             let doc = &self.docs[d as usize];
-            haystacks.push(&doc.title.folded);
-            owner.push((slot as u32, true));
-            for f in &doc.fields {
-                haystacks.push(f);
-                owner.push((slot as u32, false));
+            let wanted = |h: usize| mask & (1 << h.min(63)) != 0;
+            if wanted(0) {
+                haystacks.push(&doc.title.folded);
+                owner.push((slot, true));
+            }
+            for (i, f) in doc.fields.iter().enumerate() {
+                if wanted(i + 1) {
+                    haystacks.push(f);
+                    owner.push((slot, false));
+                }
             }
         }
-        let mut best: Vec<Option<u32>> = vec![None; alive.len()];
         for (i, score) in matcher::fuzzy_scores(term, &haystacks).into_iter().enumerate() {
             let Some(score) = score else { continue };
             let (slot, is_title) = owner[i];
@@ -145,59 +343,209 @@ impl SearchIndex {
             let b = &mut best[slot as usize];
             *b = Some(b.map_or(rank, |old| old.max(rank)));
         }
-        best
+    }
+
+    fn key(&self, d: u32) -> &[u8] {
+        let d = d as usize;
+        let start = if d == 0 { 0 } else { self.key_ends[d - 1] };
+        &self.keys[start..self.key_ends[d]]
     }
 
     fn finish(&self, alive: Vec<(u32, u32)>, selection: &Selection) -> SearchOutcome {
-        let mut country_counts: BTreeMap<&str, usize> =
-            self.countries.iter().map(|c| (c.as_str(), 0)).collect();
+        let code_selected: Vec<bool> = self.codes.iter().map(|c| selection.countries.contains(c)).collect();
+        let topic_selected = Topic::ALL
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| selection.topics.contains(t))
+            .fold(0u32, |mask, (i, _)| mask | 1 << i);
+        let (any_country, any_topic) = (!selection.countries.is_empty(), !selection.topics.is_empty());
+        let mut country_counts = vec![0usize; self.codes.len()];
         let mut topic_counts = [0usize; Topic::ALL.len()];
-        let mut hits = Vec::new();
+        let mut hits: Vec<(u32, u32)> = Vec::with_capacity(alive.len());
         let mut matched = Vec::with_capacity(alive.len());
         for (d, score) in alive {
             matched.push(d);
-            let doc = &self.docs[d as usize];
-            let code = doc.country.as_ref().map(|c| c.code.as_str());
-            let country_ok =
-                selection.countries.is_empty() || code.is_some_and(|c| selection.countries.contains(c));
-            let topic_ok =
-                selection.topics.is_empty() || doc.topics.iter().any(|t| selection.topics.contains(t));
-            if topic_ok && let Some(count) = code.and_then(|c| country_counts.get_mut(c)) {
-                *count += 1;
+            let info = self.info[d as usize];
+            let code = (info.country != NO_COUNTRY).then(|| self.key_code[info.country as usize] as usize);
+            let country_ok = !any_country || code.is_some_and(|c| code_selected[c]);
+            let topic_ok = !any_topic || info.topics & topic_selected != 0;
+            if topic_ok && let Some(c) = code {
+                country_counts[c] += 1;
             }
             if country_ok {
-                for (i, t) in Topic::ALL.iter().enumerate() {
-                    if doc.topics.contains(t) {
-                        topic_counts[i] += 1;
-                    }
+                let mut topics = info.topics;
+                while topics != 0 {
+                    topic_counts[topics.trailing_zeros() as usize] += 1;
+                    topics &= topics - 1;
                 }
             }
             if country_ok && topic_ok {
                 hits.push((score, d));
             }
         }
-        // Score, then newest first (undated last), then load order.
-        let date = |d: u32| self.docs[d as usize].date.as_deref();
-        hits.sort_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then_with(|| match (date(a.1), date(b.1)) {
-                    (Some(x), Some(y)) => y.cmp(x),
-                    (Some(_), None) => std::cmp::Ordering::Less,
-                    (None, Some(_)) => std::cmp::Ordering::Greater,
-                    (None, None) => std::cmp::Ordering::Equal,
-                })
-                .then(a.1.cmp(&b.1))
-        });
+        let hits = self.rank_hits(hits);
         let mut country_counts: Vec<(String, usize)> =
-            country_counts.into_iter().map(|(c, n)| (c.to_string(), n)).collect();
+            self.codes.iter().cloned().zip(country_counts).collect();
         country_counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         SearchOutcome {
-            hits: hits.into_iter().map(|(_, d)| d).collect(),
+            hits,
             matched,
             country_counts,
             topic_counts: Topic::ALL.iter().copied().zip(topic_counts).collect(),
         }
     }
+
+    /// Orders `(score, doc)` pairs by score, then newest first (undated
+    /// last), then load order.
+    fn rank_hits(&self, mut hits: Vec<(u32, u32)>) -> Vec<u32> {
+        if hits.len() < 2 {
+            return hits.into_iter().map(|(_, d)| d).collect();
+        }
+        let dates = self.date_order();
+        let rank = &dates.rank;
+        let (lo, hi) = hits.iter().fold((u32::MAX, 0), |(lo, hi), &(s, _)| (lo.min(s), hi.max(s)));
+        let spread = (hi - lo) as usize;
+        if hits.len() * 16 < rank.len() || spread > 1 << 16 {
+            hits.sort_unstable_by_key(|&(s, d)| (Reverse(s), rank[d as usize]));
+            return hits.into_iter().map(|(_, d)| d).collect();
+        }
+        // Many hits: walk them in date order, then a stable counting sort
+        // on the score.
+        let mut at_rank = vec![u32::MAX; rank.len()];
+        for (i, &(_, d)) in hits.iter().enumerate() {
+            at_rank[rank[d as usize] as usize] = i as u32;
+        }
+        let mut next = vec![0usize; spread + 1];
+        for &(s, _) in &hits {
+            next[(hi - s) as usize] += 1;
+        }
+        let mut total = 0;
+        for slot in &mut next {
+            let count = *slot;
+            *slot = total;
+            total += count;
+        }
+        let mut out = vec![0u32; hits.len()];
+        for &i in at_rank.iter().filter(|&&i| i != u32::MAX) {
+            let (s, d) = hits[i as usize];
+            let slot = &mut next[(hi - s) as usize];
+            out[*slot] = d;
+            *slot += 1;
+        }
+        out
+    }
+
+    /// The date order, brought up to date with the docs pushed since the
+    /// last search: the new docs are sorted and merged in.
+    fn date_order(&self) -> MutexGuard<'_, DateOrder> {
+        let mut dates = self.dates.lock().unwrap_or_else(PoisonError::into_inner);
+        let n = self.docs.len();
+        if dates.order.len() < n {
+            let old = std::mem::take(&mut dates.order);
+            let first_new = old.len() as u32;
+            let fresh_keys: Vec<(u128, bool)> =
+                (old.len()..n).map(|d| date_key(self.docs[d].date.as_deref())).collect();
+            let key = |d: u32| {
+                if d >= first_new {
+                    fresh_keys[(d - first_new) as usize]
+                } else {
+                    date_key(self.docs[d as usize].date.as_deref())
+                }
+            };
+            let cmp = |a: u32, b: u32| {
+                let ((ka, exact_a), (kb, exact_b)) = (key(a), key(b));
+                kb.cmp(&ka).then_with(|| if exact_a && exact_b { a.cmp(&b) } else { self.newer_first(a, b) })
+            };
+            let mut fresh: Vec<u32> = (first_new..n as u32).collect();
+            if fresh_keys.iter().all(|&(_, exact)| exact) {
+                fresh.sort_unstable_by_key(|&d| (Reverse(fresh_keys[(d - first_new) as usize].0), d));
+            } else {
+                fresh.sort_unstable_by(|&a, &b| cmp(a, b));
+            }
+            let mut order = Vec::with_capacity(n);
+            let (mut i, mut j) = (0, 0);
+            while i < old.len() && j < fresh.len() {
+                if cmp(old[i], fresh[j]) == Ordering::Greater {
+                    order.push(fresh[j]);
+                    j += 1;
+                } else {
+                    order.push(old[i]);
+                    i += 1;
+                }
+            }
+            order.extend_from_slice(&old[i..]);
+            order.extend_from_slice(&fresh[j..]);
+            let mut rank = vec![0u32; n];
+            for (r, &d) in order.iter().enumerate() {
+                rank[d as usize] = r as u32;
+            }
+            *dates = DateOrder { order, rank };
+        }
+        dates
+    }
+
+    /// The tie-break order on dates strings: newest first, undated last,
+    /// then load order.
+    fn newer_first(&self, a: u32, b: u32) -> Ordering {
+        let date = |d: u32| self.docs[d as usize].date.as_deref();
+        match (date(a), date(b)) {
+            (Some(x), Some(y)) => y.cmp(x),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        }
+        .then(a.cmp(&b))
+    }
+}
+
+/// A sort key agreeing with `newer_first` wherever it differs (descending):
+/// 0 for undated, else 1 then the first 15 bytes of the date, zero-padded;
+/// and whether equal keys mean equal dates (no NUL, at most 15 bytes).
+/// Otherwise equal keys fall back to the full comparison.
+fn date_key(date: Option<&str>) -> (u128, bool) {
+    let Some(date) = date else { return (0, true) };
+    let mut bytes = [0u8; 16];
+    bytes[0] = 1;
+    let n = date.len().min(15);
+    bytes[1..=n].copy_from_slice(&date.as_bytes()[..n]);
+    (u128::from_be_bytes(bytes), date.len() <= 15 && !date.as_bytes().contains(&0))
+}
+
+/// How many threads a search uses.
+fn search_threads() -> usize {
+    static THREADS: OnceLock<usize> = OnceLock::new();
+    *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()).min(SEARCH_THREADS))
+}
+
+/// Runs `f` over contiguous chunks of `items`, one per search thread when
+/// there are enough items, and returns the results in order.
+fn par_chunks<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> R + Sync) -> Vec<R> {
+    let threads = search_threads();
+    if threads < 2 || items.len() < PARALLEL_MIN {
+        return vec![f(items)];
+    }
+    let size = items.len().div_ceil(threads);
+    let mut chunks = items.chunks(size);
+    let first = chunks.next().unwrap_or(&[]);
+    std::thread::scope(|scope| {
+        let f = &f;
+        let others: Vec<_> = chunks.map(|chunk| scope.spawn(move || f(chunk))).collect();
+        let mut out = vec![f(first)];
+        for handle in others {
+            out.push(handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        }
+        out
+    })
+}
+
+/// Concatenates per-chunk results; `None` (cancelled) if any chunk is.
+fn concat<T>(parts: Vec<Option<Vec<T>>>) -> Option<Vec<T>> {
+    let mut parts = parts.into_iter();
+    let mut out = parts.next()??;
+    for part in parts {
+        out.extend(part?);
+    }
+    Some(out)
 }
 
 /// `#x`: `x` is a prefix of the slug or of one of its hyphen-separated
@@ -207,7 +555,7 @@ pub fn topic_matches(topic: Topic, value: &str) -> bool {
     slug.starts_with(value) || slug.match_indices('-').any(|(i, _)| slug[i + 1..].starts_with(value))
 }
 
-fn starts_a_word(haystack: &str, term: &str) -> bool {
+pub(super) fn starts_a_word(haystack: &str, term: &str) -> bool {
     haystack
         .match_indices(term)
         .any(|(i, _)| haystack[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))

@@ -187,6 +187,109 @@ proptest! {
     }
 }
 
+/// The ranking the engine computed before the key scan existed: frizbee on
+/// every haystack, then the word-start and title bonuses.
+fn reference_best(index: &SearchIndex, term: &str) -> Vec<Option<u32>> {
+    (0..index.len() as u32)
+        .map(|d| {
+            let doc = index.doc(d).unwrap();
+            let hay: Vec<&str> = std::iter::once(doc.title.folded.as_str())
+                .chain(doc.fields.iter().map(String::as_str))
+                .collect();
+            let mut best: Option<u32> = None;
+            for (i, score) in matcher::fuzzy_scores(term, &hay).into_iter().enumerate() {
+                let Some(score) = score else { continue };
+                let mut rank = u32::from(score);
+                if engine::starts_a_word(hay[i], term) {
+                    rank += u32::from(matcher::MATCH_SCORE);
+                }
+                if i == 0 {
+                    rank += 2;
+                }
+                best = Some(best.map_or(rank, |b| b.max(rank)));
+            }
+            best
+        })
+        .collect()
+}
+
+fn scan_docs() -> impl Strategy<Value = Vec<(String, Vec<String>, bool)>> {
+    // Long runs of few letters: repeated chars inside gaps, matches on
+    // both sides of frizbee's SIMD lane boundaries.
+    let title = prop_oneof!["[abcé ж'-]{0,30}", "[ab x-]{20,140}"];
+    let field = "[abc ж-]{0,12}";
+    proptest::collection::vec(
+        (title, proptest::collection::vec(field, 0..4), proptest::bool::weighted(0.05)),
+        1..12,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+    /// The key scan plus frizbee on gapped haystacks ranks exactly as
+    /// frizbee on every haystack did.
+    #[test]
+    fn key_scan_ranks_like_frizbee_everywhere(docs in scan_docs(), term in "[abc]{1,6}|[abcж-]{1,4}|a-?b|[ab-]{2,6}") {
+        let mut index = SearchIndex::new();
+        for (title, fields, long) in &docs {
+            // Some titles past frizbee's exact-alignment limit.
+            let title = if *long { title.repeat(1100 / title.len().max(1) + 1) } else { title.clone() };
+            let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
+            index.push(SearchDoc::new(&title, None, &fields, &[], &[], &[]));
+        }
+        let term = crate::extract::text::fold(&term);
+        let alive: Vec<(u32, u32)> = (0..index.len() as u32).map(|d| (d, 0)).collect();
+        let got = index.best_fuzzy(&term, &alive, &|| false).unwrap();
+        prop_assert_eq!(got, reference_best(&index, &term), "term {:?}", term);
+    }
+}
+
+#[test]
+fn cancelled_search_gives_up() {
+    let index = index();
+    let q = parse("nvidia #chip");
+    assert_eq!(index.search_cancellable(&q, &Selection::default(), None, &|| true), None);
+    let done = index.search_cancellable(&q, &Selection::default(), None, &|| false);
+    assert_eq!(done, Some(index.search(&q, &Selection::default(), None)));
+}
+
+#[test]
+fn key_scan_edge_cases() {
+    let mut index = SearchIndex::new();
+    let titles = [
+        "xa-a-a",        // leftmost non-overlapping: the word start at 3 is hidden
+        "nvidia, coree", // word start after punctuation
+        "étatsunis",     // folded, word start at 0
+        "abcdefg",       // gap of 5 ("ag" needs a gap of 5: accepted)
+        "abcdefgh",      // "ah": gap of 6, rejected
+        "de l'etat",     // word start after an apostrophe
+        "coréen",        // non-ascii origin, folded
+        "a--xxb",        // frizbee scores "a-b" here as if gapped twice
+        "",
+    ];
+    for t in titles {
+        index.push(SearchDoc::new(t, None, &["la coree du sud", "x"], &["a"], &[], &[]));
+    }
+    let alive: Vec<(u32, u32)> = (0..index.len() as u32).map(|d| (d, 0)).collect();
+    for term in ["a-a", "coree", "etats", "ag", "ah", "etat", "a", "x", "sud", "cd", "ae", "éé", "a-b", "ab"]
+    {
+        let term = crate::extract::text::fold(term);
+        let got = index.best_fuzzy(&term, &alive, &|| false).unwrap();
+        assert_eq!(got, reference_best(&index, &term), "term {term:?}");
+    }
+}
+
+#[test]
+fn find_byte_agrees_with_position() {
+    let hay: Vec<u8> = (0..100u8).map(|i| i.wrapping_mul(37) ^ 0x55).collect();
+    for start in 0..hay.len() {
+        for b in [0u8, 0x55, 0xFF, 0x80, hay[start]] {
+            let slice = &hay[start..];
+            assert_eq!(matcher::find_byte(slice, b), slice.iter().position(|&x| x == b), "{start} {b}");
+        }
+    }
+}
+
 fn recv(rx: &std::sync::mpsc::Receiver<SearchResponse>) -> SearchResponse {
     rx.recv_timeout(Duration::from_secs(10)).expect("response")
 }

@@ -1,6 +1,7 @@
 //! The background search thread. It owns the `SearchIndex`, applies added
 //! documents in order, runs only the newest of any queued requests (stale
-//! ones are dropped unrun), and reuses the previous matches as candidates
+//! ones are dropped unrun, and a running search is abandoned as soon as a
+//! newer request is made), and reuses the previous matches as candidates
 //! when the new query refines the previous one.
 //!
 //! Notification: responses go to the `Receiver` returned by `spawn`; the UI
@@ -11,6 +12,8 @@
 use super::document::SearchDoc;
 use super::engine::{SearchIndex, SearchOutcome, Selection};
 use super::query::{Query, parse};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
@@ -24,7 +27,7 @@ pub struct SearchResponse {
 
 enum Command {
     AddDocs(Vec<SearchDoc>),
-    Search { generation: u64, text: String, selection: Selection },
+    Search { generation: u64, text: String, selection: Selection, request: u64 },
 }
 
 pub type WakeHook = Box<dyn Fn() + Send>;
@@ -32,6 +35,9 @@ pub type WakeHook = Box<dyn Fn() + Send>;
 pub struct SearchWorker {
     commands: Option<Sender<Command>>,
     thread: Option<JoinHandle<()>>,
+    /// How many searches were requested: a running search whose number is
+    /// below it is stale.
+    requests: Arc<AtomicU64>,
 }
 
 impl SearchWorker {
@@ -44,11 +50,13 @@ impl SearchWorker {
     pub fn spawn_with_wakeup(wake: Option<WakeHook>) -> (SearchWorker, Receiver<SearchResponse>) {
         let (commands, inbox) = mpsc::channel();
         let (outbox, responses) = mpsc::channel();
+        let requests = Arc::new(AtomicU64::new(0));
+        let latest = requests.clone();
         let thread = std::thread::Builder::new()
             .name("dealscope-search".into())
-            .spawn(move || run(&inbox, &outbox, wake.as_deref()))
+            .spawn(move || run(&inbox, &outbox, wake.as_deref(), &latest))
             .expect("spawn search thread");
-        (SearchWorker { commands: Some(commands), thread: Some(thread) }, responses)
+        (SearchWorker { commands: Some(commands), thread: Some(thread), requests }, responses)
     }
 
     /// Appends documents (in doc-index order). If a query has run before,
@@ -57,9 +65,10 @@ impl SearchWorker {
         self.send(Command::AddDocs(docs));
     }
 
-    /// Asks for a search; only the newest queued request is run.
+    /// Asks for a search; only the newest request is run to the end.
     pub fn request(&self, generation: u64, query_text: String, selection: Selection) {
-        self.send(Command::Search { generation, text: query_text, selection });
+        let request = self.requests.fetch_add(1, Ordering::SeqCst) + 1;
+        self.send(Command::Search { generation, text: query_text, selection, request });
     }
 
     fn send(&self, command: Command) {
@@ -84,13 +93,19 @@ impl Drop for SearchWorker {
 /// The previous run, kept to reuse its matches for refinements.
 struct Last {
     generation: u64,
+    request: u64,
     query: Query,
     selection: Selection,
     matched: Vec<u32>,
     docs: usize,
 }
 
-fn run(inbox: &Receiver<Command>, outbox: &Sender<SearchResponse>, wake: Option<&(dyn Fn() + Send)>) {
+fn run(
+    inbox: &Receiver<Command>,
+    outbox: &Sender<SearchResponse>,
+    wake: Option<&(dyn Fn() + Send)>,
+    requests: &AtomicU64,
+) {
     let mut index = SearchIndex::new();
     let mut last: Option<Last> = None;
     while let Ok(first) = inbox.recv() {
@@ -104,26 +119,36 @@ fn run(inbox: &Receiver<Command>, outbox: &Sender<SearchResponse>, wake: Option<
                     added |= !docs.is_empty();
                     docs.into_iter().for_each(|d| index.push(d));
                 }
-                Command::Search { generation, text, selection } => {
-                    pending = Some((generation, parse(&text), selection));
+                Command::Search { generation, text, selection, request } => {
+                    pending = Some((generation, parse(&text), selection, request));
                 }
             }
         }
         let job = match (pending, &last) {
             (Some(job), _) => job,
-            (None, Some(l)) if added => (l.generation, l.query.clone(), l.selection.clone()),
+            (None, Some(l)) if added => (l.generation, l.query.clone(), l.selection.clone(), l.request),
             _ => continue,
         };
-        let (generation, query, selection) = job;
+        let (generation, query, selection, request) = job;
         // `matched` ignores the selection, so only the query and the doc
         // count decide whether it bounds the new result.
         let candidates = last
             .as_ref()
             .filter(|l| l.docs == index.len() && query.is_refinement_of(&l.query))
             .map(|l| l.matched.as_slice());
-        let outcome = index.search(&query, &selection, candidates);
-        last =
-            Some(Last { generation, query, selection, matched: outcome.matched.clone(), docs: index.len() });
+        // Give up as soon as a newer request exists: it is queued already.
+        let stale = || requests.load(Ordering::SeqCst) != request;
+        let Some(outcome) = index.search_cancellable(&query, &selection, candidates, &stale) else {
+            continue;
+        };
+        last = Some(Last {
+            generation,
+            request,
+            query,
+            selection,
+            matched: outcome.matched.clone(),
+            docs: index.len(),
+        });
         if outbox.send(SearchResponse { generation, outcome, total_docs: index.len() }).is_err() {
             return;
         }
