@@ -17,7 +17,6 @@ use dealscope::app::{Action, AppState, update};
 use dealscope::corpus::Topic;
 use dealscope::corpus::model::Article;
 use dealscope::corpus::parse::parse_article;
-use dealscope::extract::countries::Gazetteer;
 use dealscope::search::engine::topic_matches;
 use dealscope::search::matcher::{MATCH_SCORE, fuzzy_scores};
 use dealscope::search::{
@@ -302,10 +301,6 @@ fn ms(d: Duration) -> f64 {
 fn median(times: &mut [Duration]) -> Duration {
     times.sort();
     times[times.len() / 2]
-}
-
-fn french_name(code: &str) -> Option<String> {
-    Gazetteer::embedded().get(code).map(|c| c.name_fr.clone())
 }
 
 /// Types each of `TYPED` one char at a time, reusing the previous matches
@@ -634,7 +629,7 @@ fn main() {
     let t = Instant::now();
     let mut index = SearchIndex::new();
     for a in &articles {
-        index.push(SearchDoc::from_article(a, french_name));
+        index.push(SearchDoc::from_article(a));
     }
     println!(
         "index: {} docs built in {:.2} s, RSS +{:.1} MB",

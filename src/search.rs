@@ -17,17 +17,15 @@ pub use worker::{SearchResponse, SearchWorker};
 mod tests;
 
 use crate::corpus::model::Article;
-use crate::extract::countries::Gazetteer;
 
 /// Filters and ranks `candidates` (indexes into `articles`) with a query in
 /// the filter language: the CLI's `--query`. Equal scores keep the order of
 /// `candidates`.
 pub fn filter_articles(articles: &[Article], candidates: &[usize], query: &str) -> Vec<usize> {
-    let french_name = |code: &str| Gazetteer::embedded().get(code).map(|c| c.name_fr.clone());
     let mut index = SearchIndex::new();
     for &i in candidates {
         // Dates are left out so the caller's sort order breaks ties.
-        let doc = SearchDoc::from_article(&articles[i], french_name);
+        let doc = SearchDoc::from_article(&articles[i]);
         index.push(SearchDoc { date: None, ..doc });
     }
     let outcome = index.search(&parse(query), &Selection::default(), None);

@@ -4,6 +4,7 @@
 //! that exact terms search.
 
 use crate::corpus::model::{Article, Topic};
+use crate::extract::countries::Gazetteer;
 use crate::extract::text::{FoldedText, fold, fold_with_origin, tokens};
 
 /// The primary country of an article: ISO code plus folded names.
@@ -79,9 +80,9 @@ impl SearchDoc {
     }
 
     /// Builds a document from a parsed article. The model only carries
-    /// English country names; `french_name` supplies the French one (e.g.
-    /// from the country lexicon) when known.
-    pub fn from_article(article: &Article, french_name: impl Fn(&str) -> Option<String>) -> SearchDoc {
+    /// English country names; the French ones come from the country list.
+    pub fn from_article(article: &Article) -> SearchDoc {
+        let french_name = |code: &str| Gazetteer::embedded().get(code).map(|c| c.name_fr.clone());
         let primary = article.primary_country.as_ref();
         let mut primary_names = Vec::new();
         if let Some(c) = primary {

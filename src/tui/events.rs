@@ -5,7 +5,6 @@
 use crate::app::Action;
 use crate::corpus::ingest::{LoadEvent, ingest};
 use crate::corpus::model::Article;
-use crate::extract::countries::Gazetteer;
 use crate::search::{SearchDoc, SearchResponse};
 use crossterm::event::Event;
 use signal_hook::consts::{SIGHUP, SIGTERM};
@@ -59,8 +58,7 @@ pub fn spawn_loader(paths: Vec<PathBuf>, max_bytes: u64, tx: Sender<LoopEvent>) 
     thread::spawn(move || {
         let send = |action: Action| tx.send(LoopEvent::Action(action)).is_ok();
         let send_batch = |articles: Vec<Article>| {
-            let french_name = |code: &str| Gazetteer::embedded().get(code).map(|c| c.name_fr.clone());
-            let docs = articles.iter().map(|a| SearchDoc::from_article(a, french_name)).collect();
+            let docs = articles.iter().map(SearchDoc::from_article).collect();
             tx.send(LoopEvent::Loaded(articles, docs)).is_ok()
         };
         let mut batch: Vec<Article> = Vec::new();

@@ -8,7 +8,6 @@ use dealscope::app::keymap::action_for;
 use dealscope::app::{Action, AppState, update};
 use dealscope::corpus::ingest::load_corpus;
 use dealscope::corpus::load::DEFAULT_MAX_FILE_BYTES;
-use dealscope::extract::countries::Gazetteer;
 use dealscope::search::{SearchDoc, SearchIndex, SearchResponse, parse};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -33,9 +32,8 @@ impl Harness {
     /// worker would.
     pub fn act(&mut self, action: Action) {
         if let Action::ArticlesLoaded(articles) = &action {
-            let french = |code: &str| Gazetteer::embedded().get(code).map(|c| c.name_fr.clone());
             for article in articles {
-                self.index.push(SearchDoc::from_article(article, french));
+                self.index.push(SearchDoc::from_article(article));
             }
         }
         update(&mut self.state, action);
