@@ -15,7 +15,7 @@
 
 use dealscope::app::{Action, AppState, update};
 use dealscope::corpus::Topic;
-use dealscope::corpus::model::Article;
+use dealscope::model::Article;
 use dealscope::corpus::parse::parse_article;
 use dealscope::search::engine::topic_matches;
 use dealscope::search::matcher::{MATCH_SCORE, fuzzy_scores};

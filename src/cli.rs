@@ -1,19 +1,22 @@
-//! The command line: clap definitions and the `list`, `show` and `facets`
-//! commands over the same store the browser uses.
+//! The command line: clap definitions, and the `list`, `show`, `facets` and
+//! `deals` commands (one module each) over the same store the browser uses.
+
+mod deals;
+mod facets;
+mod list;
+mod show;
+
+pub use deals::DealsArgs;
 
 use crate::corpus::ingest::load_corpus;
 use crate::corpus::load::{DEFAULT_MAX_FILE_BYTES, LoadWarning};
-use crate::corpus::{Article, Corpus, FacetFilter, SortKey, Topic};
-use crate::display::{country_and_entity_facts, pad_width, short_figure, wrap};
+use crate::corpus::{Corpus, SortKey, Topic};
 use crate::extract::countries::Gazetteer;
-use crate::search::filter_articles;
 use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
-use serde_json::json;
 use std::fmt;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
-use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Parser)]
 #[command(name = "dealscope", version, about = "Browse and slice news articles about AI compute deals")]
@@ -61,6 +64,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// One line per deal: country, date, kind, status, organisations, chips, MW, value, sources.
+    Deals(DealsArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -155,151 +160,12 @@ pub fn resolve_topic(query: &str) -> Result<Topic, UsageError> {
 pub fn run_command(command: Command, max_bytes: u64, out: &mut dyn Write) -> Result<()> {
     match command {
         Command::List { paths, countries, topics, query, sort, json } => {
-            let filter = FacetFilter {
-                countries: countries.iter().map(|c| resolve_country(c)).collect::<Result<_, _>>()?,
-                topics: topics.iter().map(|t| resolve_topic(t)).collect::<Result<_, _>>()?,
-            };
-            let corpus = load(&paths, max_bytes)?;
-            let mut selected = corpus.select(&filter);
-            corpus.sort(&mut selected, sort.into());
-            if let Some(query) = query.as_deref().filter(|q| !q.trim().is_empty()) {
-                // The query ranks by match quality; the sort order breaks ties.
-                selected = filter_articles(corpus.articles(), &selected, query);
-            }
-            let articles: Vec<&Article> = selected.iter().filter_map(|&i| corpus.article(i)).collect();
-            if json {
-                writeln!(out, "{}", serde_json::to_string_pretty(&articles)?)?;
-            } else {
-                write_list(&articles, output_width(), out)?;
-            }
+            list::run(&paths, &countries, &topics, query.as_deref(), sort, json, max_bytes, out)
         }
-        Command::Show { article, paths, json } => {
-            let corpus;
-            let file = PathBuf::from(&article);
-            let found = if file.is_file() {
-                corpus = load(std::slice::from_ref(&file), max_bytes)?;
-                corpus.article(0).ok_or_else(|| UsageError(format!("{article}: no article could be read")))?
-            } else {
-                corpus = load(&paths, max_bytes)?;
-                find_article(&corpus, &article)?
-            };
-            if json {
-                let mut value = serde_json::to_value(found)?;
-                value["paragraphs"] = serde_json::to_value(&found.paragraphs)?;
-                writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
-            } else {
-                write_article(found, output_width(), out)?;
-            }
-        }
-        Command::Facets { paths, json } => {
-            let corpus = load(&paths, max_bytes)?;
-            let all: Vec<usize> = (0..corpus.len()).collect();
-            let counts = corpus.facet_counts(&all);
-            if json {
-                let value = json!({
-                    "total": corpus.len(),
-                    "countries": counts.countries.iter().map(|(c, n)| json!({"code": c.code, "name": c.name, "count": n})).collect::<Vec<_>>(),
-                    "topics": counts.topics.iter().map(|(t, n)| json!({"topic": t.slug(), "count": n})).collect::<Vec<_>>(),
-                });
-                writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
-            } else {
-                writeln!(out, "{} articles", corpus.len())?;
-                writeln!(out, "\nCountries (primary)")?;
-                for (country, n) in &counts.countries {
-                    writeln!(out, "  {}  {} {n:>5}", country.code, pad_width(&country.name, 28))?;
-                }
-                writeln!(out, "\nTopics")?;
-                for (topic, n) in &counts.topics {
-                    writeln!(out, "  {} {n:>5}", pad_width(topic.slug(), 32))?;
-                }
-            }
-        }
+        Command::Show { article, paths, json } => show::run(&article, &paths, json, max_bytes, out),
+        Command::Facets { paths, json } => facets::run(&paths, json, max_bytes, out),
+        Command::Deals(args) => deals::run(&args, max_bytes, out),
     }
-    Ok(())
-}
-
-/// An exact id, else a unique id prefix.
-fn find_article<'c>(corpus: &'c Corpus, id: &str) -> Result<&'c Article, UsageError> {
-    if let Some(article) = corpus.by_id(id) {
-        return Ok(article);
-    }
-    let candidates: Vec<&Article> = corpus.articles().iter().filter(|a| a.id.starts_with(id)).collect();
-    match candidates.as_slice() {
-        [one] => Ok(one),
-        [] => Err(UsageError(format!("no article with id {id:?} (and no such file)"))),
-        many => {
-            let ids: Vec<&str> = many.iter().take(8).map(|a| a.id.as_str()).collect();
-            Err(UsageError(format!("id {id:?} is ambiguous: {}", ids.join(", "))))
-        }
-    }
-}
-
-fn write_list(articles: &[&Article], width: usize, out: &mut dyn Write) -> Result<()> {
-    // Ids are never cut: a listed id must paste into `show`.
-    let id_width = articles.iter().map(|a| a.id.width()).max().unwrap_or(0);
-    let figures: Vec<String> =
-        articles.iter().map(|a| a.headline_figure().map(short_figure).unwrap_or_default()).collect();
-    let figure_width = figures.iter().map(|f| f.width()).max().unwrap_or(0);
-    // id, date (10), country (2), title, figure, with single spaces between.
-    let fixed = id_width + 1 + 10 + 1 + 2 + 1 + if figure_width > 0 { figure_width + 1 } else { 0 };
-    let title_width = width.saturating_sub(fixed).max(10);
-    for (article, figure) in articles.iter().zip(&figures) {
-        let country = article.primary_country.as_ref().map_or("--", |c| c.code.as_str());
-        let line = format!(
-            "{} {} {} {} {}",
-            pad_width(&article.id, id_width),
-            pad_width(article.date.as_deref().unwrap_or(""), 10),
-            country,
-            pad_width(&article.title, title_width),
-            figure
-        );
-        writeln!(out, "{}", line.trim_end())?;
-    }
-    Ok(())
-}
-
-fn write_article(article: &Article, width: usize, out: &mut dyn Write) -> Result<()> {
-    let width = width.clamp(20, 100);
-    for line in wrap(&article.title, width) {
-        writeln!(out, "{line}")?;
-    }
-    writeln!(out, "{}", "=".repeat(article.title.width().min(width)))?;
-    let mut facts: Vec<(&str, String)> = vec![
-        ("Id", article.id.clone()),
-        ("Source", article.source.clone()),
-        ("Date", article.date.clone().unwrap_or_else(|| "unknown".into())),
-        ("Language", article.language.code().into()),
-    ];
-    facts.extend(country_and_entity_facts(article));
-    for figure in &article.figures {
-        facts.push((
-            "Figure",
-            format!("{} ({} {}) «{}»", short_figure(figure), figure.value, figure.unit, figure.text),
-        ));
-    }
-    for (label, value) in facts {
-        let prefix = format!("{label:<14}");
-        for (i, line) in wrap(&value, width.saturating_sub(14)).iter().enumerate() {
-            writeln!(out, "{}{line}", if i == 0 { prefix.as_str() } else { "              " })?;
-        }
-    }
-    if let Some(summary) = &article.summary {
-        writeln!(out, "\nSummary:")?;
-        for line in wrap(summary, width.saturating_sub(2)) {
-            writeln!(out, "  {line}")?;
-        }
-    }
-    for paragraph in &article.paragraphs {
-        writeln!(out)?;
-        let text = match paragraph.kind {
-            crate::corpus::ParagraphKind::Heading => format!("## {}", paragraph.text),
-            crate::corpus::ParagraphKind::Text => paragraph.text.clone(),
-        };
-        for line in wrap(&text, width) {
-            writeln!(out, "{line}")?;
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Presentation helpers shared by the CLI and the browser: fitting text to a
 //! display width, wrapping, and the short form of a figure (`$5.5B`).
 
-use crate::corpus::model::{Article, Figure, Unit};
+use crate::model::{Article, Deal, Figure, Headline, OrgRole, Unit};
 use std::ops::Range;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -148,17 +148,72 @@ fn currency_symbol(code: &str) -> Option<&'static str> {
 pub fn short_figure(figure: &Figure) -> String {
     let value = figure.value;
     match &figure.unit {
-        Unit::Currency(code) => match currency_symbol(code) {
-            Some(symbol) => format!("{symbol}{}", compact(value, 1e3)),
-            None => format!("{code} {}", compact(value, 1e3)),
-        },
-        Unit::Chips => format!("{} chips", compact(value, 1e4)),
-        Unit::Gpus => format!("{} GPUs", compact(value, 1e4)),
+        Unit::Currency(code) => short_money(value, code),
+        Unit::Chips => short_count(value, "chips"),
+        Unit::Gpus => short_count(value, "GPUs"),
         Unit::Percent => format!("{}%", trim_decimal(value)),
-        Unit::Megawatts if value >= 1000.0 => format!("{} GW", trim_decimal(value / 1000.0)),
-        Unit::Megawatts => format!("{} MW", trim_decimal(value)),
+        Unit::Megawatts => short_power(value),
         Unit::Other => compact(value, 1e4),
     }
+}
+
+/// `$5.5B`, `€204.5M`, `CHF 2B`.
+pub fn short_money(value: f64, code: &str) -> String {
+    match currency_symbol(code) {
+        Some(symbol) => format!("{symbol}{}", compact(value, 1e3)),
+        None => format!("{code} {}", compact(value, 1e3)),
+    }
+}
+
+/// A value in US dollars, short: `$1.5B`.
+pub fn short_usd(value: f64) -> String {
+    short_money(value, "USD")
+}
+
+/// `260k chips`, `1528 GPUs`.
+pub fn short_count(value: f64, noun: &str) -> String {
+    format!("{} {noun}", compact(value, 1e4))
+}
+
+/// `500 MW`, `1.2 GW`.
+pub fn short_power(megawatts: f64) -> String {
+    if megawatts >= 1000.0 {
+        format!("{} GW", trim_decimal(megawatts / 1000.0))
+    } else {
+        format!("{} MW", trim_decimal(megawatts))
+    }
+}
+
+/// The short form of an article's headline number.
+pub fn short_headline(headline: &Headline) -> String {
+    match headline.unit.as_str() {
+        "chips" => short_count(headline.value, "chips"),
+        "MW" => short_power(headline.value),
+        code => short_money(headline.value, code),
+    }
+}
+
+/// A deal's main organisations, for one line: hosts, investors and
+/// partners before suppliers and regulators, three at most, "+N" for more.
+pub fn deal_organisations(deal: &Deal) -> String {
+    let order = [OrgRole::Host, OrgRole::Investor, OrgRole::Partner, OrgRole::Supplier, OrgRole::Regulator];
+    let names: Vec<&str> = order.iter().flat_map(|&r| deal.with_role(r)).collect();
+    let shown = names.iter().take(3).copied().collect::<Vec<_>>().join(", ");
+    match names.len() {
+        n if n > 3 => format!("{shown} +{}", n - 3),
+        _ => shown,
+    }
+}
+
+/// Figures as the reader lists them: each value and unit once, in order.
+pub fn distinct_figures(figures: &[Figure]) -> Vec<&Figure> {
+    let mut out: Vec<&Figure> = Vec::new();
+    for figure in figures {
+        if !out.iter().any(|f| f.unit == figure.unit && f.value == figure.value) {
+            out.push(figure);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -166,7 +221,7 @@ mod tests {
     use super::*;
 
     fn fig(value: f64, unit: Unit) -> Figure {
-        Figure { text: String::new(), value, unit }
+        Figure { text: String::new(), value, unit, start: 0, end: 0 }
     }
 
     #[test]

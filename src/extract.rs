@@ -3,11 +3,13 @@
 
 pub mod countries;
 pub mod dates;
+pub mod deals;
 pub mod figures;
 pub mod junk;
 pub mod language;
 pub mod lexicon;
 pub mod organisations;
+pub mod rates;
 pub mod structure;
 pub mod text;
 pub mod topics;

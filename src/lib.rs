@@ -6,6 +6,7 @@ pub mod cli;
 pub mod corpus;
 pub mod display;
 pub mod extract;
+pub mod model;
 pub mod search;
 pub mod tui;
 pub mod ui;

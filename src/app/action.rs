@@ -1,7 +1,7 @@
 //! Everything that can change the browser's state, as named actions.
 
 use crate::corpus::load::LoadWarning;
-use crate::corpus::model::Article;
+use crate::model::Article;
 use crate::search::SearchResponse;
 
 /// One change request: from a key, the mouse, the loader or the search worker.

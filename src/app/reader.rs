@@ -3,8 +3,8 @@
 //! marked. Built in `update` when the article, width or filter changes, so
 //! drawing only copies lines to the screen.
 
-use crate::corpus::model::{Article, ParagraphKind};
-use crate::display::{country_and_entity_facts, short_figure, wrap_ranges};
+use crate::model::{Article, ParagraphKind};
+use crate::display::{country_and_entity_facts, distinct_figures, short_figure, wrap_ranges};
 use crate::extract::countries::country_spans;
 use crate::search::{Query, find_occurrences};
 use std::ops::Range;
@@ -48,7 +48,8 @@ pub fn build_reader(article: &Article, query: &Query, width: usize) -> ReaderDoc
         vec![("Date", article.date.clone().unwrap_or_else(|| "unknown".into()))];
     facts.extend(country_and_entity_facts(article));
     if !article.figures.is_empty() {
-        facts.push(("Figures", article.figures.iter().map(short_figure).collect::<Vec<_>>().join(", ")));
+        let figures = distinct_figures(&article.figures);
+        facts.push(("Figures", figures.into_iter().map(short_figure).collect::<Vec<_>>().join(", ")));
     }
     let value_width = width.saturating_sub(LABEL_WIDTH).max(1);
     for (label, value) in facts {

@@ -4,7 +4,7 @@ use super::keymap::InputMode;
 use super::layout::{self, Areas};
 use super::reader::ReaderDoc;
 use crate::corpus::load::LoadWarning;
-use crate::corpus::model::{Article, Topic};
+use crate::model::{Article, Topic};
 use crate::search::{Query, Selection};
 
 /// Which region receives keys.

@@ -2,7 +2,7 @@
 //! articles, streamed to a sink so the browser can show them as they arrive.
 
 use super::load::{LoadWarning, MissingPath, SourceText, collect_files, embedded_sources, read_source};
-use super::model::Article;
+use crate::model::Article;
 use super::parse::parse_source;
 use super::store::Corpus;
 use std::path::{Path, PathBuf};

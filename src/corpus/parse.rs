@@ -2,11 +2,12 @@
 //! extractor over the article's segments.
 
 use super::load::SourceText;
-use super::model::{Article, Figure, ParagraphKind};
+use crate::model::{Article, Figure, ParagraphKind};
 use crate::extract::countries::{Gazetteer, extract_countries};
 use crate::extract::figures::extract_figures;
 use crate::extract::language::detect_language;
-use crate::extract::organisations::extract_organisations;
+use crate::extract::deals::{DealInput, extract_deals};
+use crate::extract::organisations::find_organisations;
 use crate::extract::structure::parse_structure;
 use crate::extract::topics::extract_topics;
 use crate::extract::{Segment, SegmentRole};
@@ -34,22 +35,49 @@ pub fn parse_article(id: &str, source: &str, text: &str) -> Article {
     }
 
     let whole_text: String = segments.iter().map(|s| s.text).collect::<Vec<_>>().join("\n");
+    let key = content_key(&whole_text);
+    let language = detect_language(&whole_text);
     let countries = extract_countries(Gazetteer::embedded(), &segments);
+    let organisations = find_organisations(&segments);
+    let topics = extract_topics(&segments);
+    let segment_figures: Vec<Vec<Figure>> = segments.iter().map(|s| extract_figures(s.text)).collect();
+    let date = structure.date.map(|d| d.to_string());
+    let deals = extract_deals(&DealInput {
+        article_id: id,
+        article_key: &key,
+        date: date.as_deref(),
+        segments: &segments,
+        figures: &segment_figures,
+        countries: &countries.hits,
+        orgs: &organisations.mentions,
+        topics: &topics,
+        primary: countries.primary.as_ref(),
+    });
+    // The article is about its main deal's host, when it has one.
+    let primary_country = deals.first().and_then(|d| d.country.clone()).or(countries.primary);
 
     Article {
         id: id.to_string(),
+        key,
         source: source.to_string(),
         title: structure.title.clone(),
-        date: structure.date.map(|d| d.to_string()),
-        language: detect_language(&whole_text),
-        primary_country: countries.primary,
+        date,
+        language,
+        primary_country,
         countries: countries.countries,
-        organisations: extract_organisations(&segments),
-        topics: extract_topics(&segments),
-        figures: distinct_figures(&segments),
+        organisations: organisations.ranked,
+        topics,
+        figures: figures_in_text(&segments, segment_figures),
         summary: structure.summary,
+        deals,
         paragraphs: structure.paragraphs,
     }
+}
+
+/// The article's stable key: a hash of its normalised text, so it survives
+/// renames and moves between folders.
+pub fn content_key(normalised_text: &str) -> String {
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(normalised_text.as_bytes()))
 }
 
 /// Parses a loaded source text.
@@ -57,16 +85,15 @@ pub fn parse_source(source: &SourceText) -> Article {
     parse_article(&source.stem, &source.source, &source.text)
 }
 
-/// Figures from every segment; the same value and unit said twice (a title
-/// repeating the lead) is one figure, kept where it first appears.
-fn distinct_figures(segments: &[Segment<'_>]) -> Vec<Figure> {
-    let mut out: Vec<Figure> = Vec::new();
-    for segment in segments {
-        for figure in extract_figures(segment.text) {
-            if !out.iter().any(|f| f.unit == figure.unit && f.value == figure.value) {
-                out.push(figure);
-            }
-        }
+/// Every figure of every segment, once per mention, with offsets moved
+/// from the segment into the article's normalised text (segments joined by
+/// newlines, as [`Article::normalised_text`] builds it).
+fn figures_in_text(segments: &[Segment<'_>], per_segment: Vec<Vec<Figure>>) -> Vec<Figure> {
+    let mut base = 0;
+    let mut out = Vec::new();
+    for (segment, figures) in segments.iter().zip(per_segment) {
+        out.extend(figures.into_iter().map(|f| Figure { start: f.start + base, end: f.end + base, ..f }));
+        base += segment.text.len() + 1;
     }
     out
 }

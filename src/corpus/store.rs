@@ -1,10 +1,12 @@
 //! The in-memory store: articles with unique ids, indexes by primary
 //! country and topic, facet counts for any selection, and sort orders.
 
-use super::model::{Article, CountryRef, Topic};
+use super::merge::{Decision, Merged, merge_deals};
+use crate::model::{Article, CountryRef, Deal, Topic};
 use crate::extract::text::fold;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
 
 /// Facet selection: several values inside a facet are OR-ed, the two facets
 /// are AND-ed. Countries are matched on the article's primary country.
@@ -45,7 +47,7 @@ pub enum SortKey {
     Date,
     Title,
     Country,
-    /// Largest headline figure first.
+    /// Largest headline value in US dollars first; no value last.
     Value,
 }
 
@@ -55,6 +57,9 @@ pub struct Corpus {
     ids: HashMap<String, usize>,
     by_country: BTreeMap<String, Vec<usize>>,
     by_topic: BTreeMap<Topic, Vec<usize>>,
+    /// The articles' deals merged across articles, worked out when first
+    /// asked for and again after articles are added.
+    merged: OnceLock<Merged>,
 }
 
 impl Corpus {
@@ -85,7 +90,22 @@ impl Corpus {
             self.by_topic.entry(*topic).or_default().push(index);
         }
         self.articles.push(article);
+        self.merged = OnceLock::new();
         index
+    }
+
+    /// One deal per real-world deal, merged across the articles.
+    pub fn deals(&self) -> &[Deal] {
+        &self.merged().deals
+    }
+
+    /// The merge decisions behind a merged deal.
+    pub fn merge_decisions(&self, deal_id: &str) -> &[Decision] {
+        self.merged().decisions.get(deal_id).map_or(&[], Vec::as_slice)
+    }
+
+    fn merged(&self) -> &Merged {
+        self.merged.get_or_init(|| merge_deals(self.articles.iter().flat_map(|a| &a.deals)))
     }
 
     pub fn len(&self) -> usize {
@@ -161,7 +181,7 @@ impl Corpus {
                 none_last(code(a), code(b), |x, y| x.cmp(y))
             }),
             SortKey::Value => indices.sort_by(|&a, &b| {
-                let value = |i: usize| articles[i].headline_figure().map(|f| f.value);
+                let value = |i: usize| articles[i].headline().and_then(|h| h.usd);
                 none_last(value(a), value(b), |x, y| y.total_cmp(x))
             }),
         }
@@ -185,7 +205,7 @@ fn none_last<T>(a: Option<T>, b: Option<T>, cmp: impl Fn(&T, &T) -> Ordering) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::model::{Figure, Language, Unit};
+    use crate::model::{Figure, Language, Unit};
 
     fn article(
         id: &str,

@@ -9,7 +9,7 @@ mod gazetteer;
 
 pub use gazetteer::{CountryHit, CountryInfo, Gazetteer};
 
-use crate::corpus::model::{CountryMention, CountryRef};
+use crate::model::{CountryMention, CountryRef};
 use crate::extract::{Segment, SegmentRole};
 use std::collections::HashMap;
 
@@ -32,6 +32,19 @@ pub struct CountryFacts {
     /// Primary first, then by weighted score, then by first appearance.
     pub countries: Vec<CountryMention>,
     pub primary: Option<CountryRef>,
+    /// Every mention, in text order.
+    pub hits: Vec<SegmentCountry>,
+}
+
+/// One country name or adjective in one segment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SegmentCountry {
+    pub segment: usize,
+    /// Byte range in the segment's text.
+    pub start: usize,
+    pub end: usize,
+    pub code: String,
+    pub adjective: bool,
 }
 
 const UNITED_STATES: &str = "US";
@@ -72,8 +85,23 @@ pub fn extract_countries(gazetteer: &Gazetteer, segments: &[Segment<'_>]) -> Cou
     };
     let mut tallies: Vec<Tally<'_>> = Vec::new();
     let mut slot: HashMap<&str, usize> = HashMap::new();
+    let mut hits = Vec::new();
     for (n, segment) in segments.iter().enumerate() {
-        for hit in gazetteer.scan(segment.text) {
+        let found = gazetteer.scan(segment.text);
+        if !found.is_empty() {
+            let byte_of: Vec<usize> =
+                segment.text.char_indices().map(|(b, _)| b).chain(std::iter::once(segment.text.len())).collect();
+            hits.extend(found.iter().filter_map(|h| {
+                Some(SegmentCountry {
+                    segment: n,
+                    start: *byte_of.get(h.start)?,
+                    end: *byte_of.get(h.end)?,
+                    code: h.country.code.clone(),
+                    adjective: h.adjective,
+                })
+            }));
+        }
+        for hit in found {
             let i = *slot.entry(hit.country.code.as_str()).or_insert_with(|| {
                 tallies.push(Tally {
                     country: hit.country,
@@ -110,6 +138,7 @@ pub fn extract_countries(gazetteer: &Gazetteer, segments: &[Segment<'_>]) -> Cou
                 mentions: t.mentions,
             })
             .collect(),
+        hits,
     }
 }
 

@@ -33,7 +33,16 @@ pub struct ArticleDate {
 }
 
 impl ArticleDate {
-    fn new(year: u32, month: u32, day: Option<u32>) -> Option<Self> {
+    /// Parses `YYYY-MM` or `YYYY-MM-DD`.
+    pub fn parse(text: &str) -> Option<ArticleDate> {
+        let mut parts = text.split('-');
+        let year = parts.next()?.parse().ok()?;
+        let month = parts.next()?.parse().ok()?;
+        let day = parts.next().map(|d| d.parse().ok()).unwrap_or(None);
+        ArticleDate::new(year, month, day)
+    }
+
+    pub fn new(year: u32, month: u32, day: Option<u32>) -> Option<Self> {
         let plausible_year = (1970..=2100).contains(&year);
         let plausible_day = day.is_none_or(|d| (1..=days_in_month(year, month)).contains(&d));
         (plausible_year && (1..=12).contains(&month) && plausible_day).then_some(ArticleDate {
@@ -89,6 +98,11 @@ fn day(tok: &str) -> Option<u32> {
 
 fn month_name(tok: &str) -> Option<u32> {
     month_names().get(tok).copied()
+}
+
+/// The month (1-12) a folded word names, French or English.
+pub fn month_number(folded_word: &str) -> Option<u32> {
+    month_name(folded_word)
 }
 
 fn date_at(t: &[&str]) -> Option<ArticleDate> {

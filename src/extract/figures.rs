@@ -18,7 +18,7 @@ mod numbers;
 mod tests;
 mod units;
 
-use crate::corpus::model::{Figure, Language, Unit};
+use crate::model::{Figure, Language, Unit};
 use lexer::{Kind, NumLit, Tok, lex};
 use numbers::{detect_language, literal_value, word_number};
 use units::{LEXICON, Scale};
@@ -91,7 +91,13 @@ fn range_at(text: &str, toks: &[Tok<'_>], i: usize, lang: Option<Language>) -> O
     }
     let start = prefix.map_or(toks[i].start, |(_, s)| s);
     let end_byte = toks[upper.end - 1].end;
-    let lower = Figure { text: text[start..end_byte].to_string(), value, unit: upper.figure.unit.clone() };
+    let lower = Figure {
+        text: text[start..end_byte].to_string(),
+        value,
+        unit: upper.figure.unit.clone(),
+        start,
+        end: end_byte,
+    };
     Some((lower, upper))
 }
 
@@ -175,7 +181,7 @@ fn figure_at(text: &str, toks: &[Tok<'_>], i: usize, lang: Option<Language>) -> 
         return None;
     }
     let end_byte = toks[end - 1].end;
-    let figure = Figure { text: text[start..end_byte].to_string(), value, unit };
+    let figure = Figure { text: text[start..end_byte].to_string(), value, unit, start, end: end_byte };
     Some(Parsed { figure, end, multiplier, scaled: scale.is_some() })
 }
 

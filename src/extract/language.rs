@@ -2,7 +2,7 @@
 
 use super::lexicon::{alternatives, data_rows};
 use super::text::{fold, tokens};
-use crate::corpus::model::Language;
+use crate::model::Language;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 

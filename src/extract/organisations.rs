@@ -13,7 +13,7 @@ use super::language::detect_language;
 use super::lexicon::{PhraseIndex, alternatives, data_rows};
 use super::text::normalize_phrase;
 use super::{Segment, SegmentRole};
-use crate::corpus::model::Language;
+use crate::model::{Language, OrgRole};
 use scan::{Word, as_tokens, gap_before, joins_name, starts_sentence, words};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -37,6 +37,12 @@ struct Names {
     /// Display names by article language (`en=`/`fr=` flags).
     english: Option<String>,
     french: Option<String>,
+    /// ISO code of its home country (`country=` flag).
+    country: Option<String>,
+    /// Its usual role in a deal (`role=` flag).
+    role: Option<OrgRole>,
+    /// A news outlet (`media` flag): it reports deals, never signs one.
+    media: bool,
 }
 
 impl Names {
@@ -72,12 +78,38 @@ fn parse_lexicon(text: &str) -> Result<Lexicon, String> {
             if normalize_phrase(name).is_empty() {
                 return Err(format!("organisations line {line_no}: empty name"));
             }
-            let mut names = Names { canonical: name.to_string(), english: None, french: None };
+            let mut names =
+                Names {
+                canonical: name.to_string(),
+                english: None,
+                french: None,
+                country: None,
+                role: None,
+                media: false,
+            };
             let mut cased = false;
             for flag in alternatives(flags) {
                 let slot = match flag.split_once('=') {
                     None if flag == "cased" => {
                         cased = true;
+                        continue;
+                    }
+                    None if flag == "media" => {
+                        names.media = true;
+                        continue;
+                    }
+                    Some(("country", code)) => {
+                        let code = code.trim();
+                        if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+                            return Err(format!("organisations line {line_no}: bad country code {code:?}"));
+                        }
+                        names.country = Some(code.to_string());
+                        continue;
+                    }
+                    Some(("role", role)) => {
+                        names.role = Some(OrgRole::from_slug(role.trim()).ok_or_else(|| {
+                            format!("organisations line {line_no}: unknown role {role:?}")
+                        })?);
                         continue;
                     }
                     Some(("en", _)) => &mut names.english,
@@ -136,25 +168,62 @@ struct Tally {
 
 /// Organisations keyed by normalised name, so spellings of one name merge.
 #[derive(Default)]
-struct Tallies(HashMap<String, Tally>);
+struct Tallies {
+    by_name: HashMap<String, Tally>,
+    mentions: Vec<OrgMention>,
+}
 
 impl Tallies {
-    fn add(&mut self, name: &str, at: (usize, usize)) {
-        let tally = self.0.entry(normalize_phrase(name)).or_insert_with(|| Tally {
-            name: name.to_string(),
-            mentions: 0,
-            first: at,
-        });
+    /// Counts one mention of `name` at word `at.1` of segment `at.0`,
+    /// spanning `bytes` of that segment.
+    fn add(&mut self, name: &str, at: (usize, usize), bytes: (usize, usize), known: Option<&Names>) {
+        let key = normalize_phrase(name);
+        let tally =
+            self.by_name.entry(key).or_insert_with(|| Tally { name: name.to_string(), mentions: 0, first: at });
         tally.mentions += 1;
         tally.first = tally.first.min(at);
+        self.mentions.push(OrgMention {
+            segment: at.0,
+            start: bytes.0,
+            end: bytes.1,
+            name: tally.name.clone(),
+            country: known.and_then(|n| n.country.clone()),
+            role: known.and_then(|n| n.role),
+            media: known.is_some_and(|n| n.media),
+        });
     }
 
-    /// Most mentioned first; ties by first appearance.
-    fn ranked(self) -> Vec<String> {
-        let mut all: Vec<Tally> = self.0.into_values().collect();
+    /// Most mentioned first, ties by first appearance; mentions in text order.
+    fn finish(self) -> OrgFacts {
+        let mut all: Vec<Tally> = self.by_name.into_values().collect();
         all.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.first.cmp(&b.first)));
-        all.into_iter().map(|t| t.name).collect()
+        let mut mentions = self.mentions;
+        mentions.sort_by_key(|m| (m.segment, m.start));
+        OrgFacts { ranked: all.into_iter().map(|t| t.name).collect(), mentions }
     }
+}
+
+/// One place where the article names an organisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgMention {
+    /// Index of the segment, and byte range in its text.
+    pub segment: usize,
+    pub start: usize,
+    pub end: usize,
+    /// The name as listed in the article's organisations.
+    pub name: String,
+    /// Home country and usual deal role, for known organisations that have them.
+    pub country: Option<String>,
+    pub role: Option<OrgRole>,
+    /// A news outlet: never a party to a deal.
+    pub media: bool,
+}
+
+/// The organisations of an article, ranked, and every mention of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OrgFacts {
+    pub ranked: Vec<String>,
+    pub mentions: Vec<OrgMention>,
 }
 
 /// One segment's words and which of them the lexicon claimed.
@@ -174,6 +243,11 @@ const EXTENSIONS: &[&str] =
 /// written for the others; most mentioned first, ties by first appearance.
 /// Known names with a display name per language follow the article's.
 pub fn extract_organisations(segments: &[Segment<'_>]) -> Vec<String> {
+    find_organisations(segments).ranked
+}
+
+/// [`extract_organisations`] with where each name is mentioned.
+pub fn find_organisations(segments: &[Segment<'_>]) -> OrgFacts {
     let lex = lexicon();
     let stop = stoplist();
     let whole: Vec<&str> = segments.iter().map(|s| s.text).collect();
@@ -200,7 +274,8 @@ pub fn extract_organisations(segments: &[Segment<'_>]) -> Vec<String> {
                     continue;
                 }
             }
-            let name = lex.names[m.value.org].display(lang);
+            let known = &lex.names[m.value.org];
+            let name = known.display(lang);
             let mut end = m.end_token;
             let extension = ws.get(end).filter(|w| {
                 EXTENSIONS.contains(&w.text) && !taken[end] && joins_name(gap_before(seg.text, &ws, end))
@@ -213,7 +288,8 @@ pub fn extract_organisations(segments: &[Segment<'_>]) -> Vec<String> {
                 None => name.to_string(),
             };
             taken[m.first_token..end].fill(true);
-            tallies.add(&name, (si, m.first_token));
+            let bytes = (ws[m.first_token].start, ws[end - 1].end);
+            tallies.add(&name, (si, m.first_token), bytes, extension.is_none().then_some(known));
         }
         let headline = matches!(seg.role, SegmentRole::Title | SegmentRole::Heading);
         let found = cues::discover(seg.text, &ws, &taken, stop, headline);
@@ -243,10 +319,11 @@ pub fn extract_organisations(segments: &[Segment<'_>]) -> Vec<String> {
             if seg.taken[span.clone()].iter().any(|&t| t) || !same_spelling(&seg.words[span], name) {
                 continue;
             }
-            tallies.add(name, (si, m.first_token));
+            let bytes = (seg.words[m.first_token].start, seg.words[m.end_token - 1].end);
+            tallies.add(name, (si, m.first_token), bytes, None);
         }
     }
-    tallies.ranked()
+    tallies.finish()
 }
 
 /// Whether the words spell `name` with the same capitals, bar the first

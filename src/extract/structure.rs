@@ -4,7 +4,7 @@
 
 use super::dates::{ArticleDate, find_date};
 use super::junk::{SummaryMarker, is_junk_line, is_kicker, strip_kicker_prefix, summary_marker};
-use crate::corpus::model::{Paragraph, ParagraphKind};
+use crate::model::{Paragraph, ParagraphKind};
 
 /// A derived title is cut at a word boundary under this many characters.
 const MAX_TITLE_CHARS: usize = 120;

@@ -10,9 +10,9 @@
 
 use super::figures::extract_figures;
 use super::lexicon::{PhraseIndex, alternatives, data_rows};
-use super::text::{fold, tokens};
+use super::text::{Token, fold, tokens};
 use super::{Segment, SegmentRole};
-use crate::corpus::model::{Topic, Unit};
+use crate::model::{Topic, Unit};
 use std::cell::OnceCell;
 use std::sync::OnceLock;
 
@@ -183,6 +183,18 @@ pub fn extract_topics(segments: &[Segment<'_>]) -> Vec<Topic> {
             // Context words only back up evidence; alone they say nothing.
             let score = if main > 0 { main + context } else { 0 };
             score >= THRESHOLD
+        })
+        .map(|(topic, _)| *topic)
+        .collect()
+}
+
+/// The topics whose strong or weak keywords appear in already folded
+/// tokens, unscored: what one passage (a deal's sentences) names.
+pub fn topics_named(toks: &[Token<'_>]) -> Vec<Topic> {
+    topic_index()
+        .iter()
+        .filter(|(_, index)| {
+            index.find(toks).iter().any(|hit| matches!(hit.value, Kind::Strong | Kind::Weak | Kind::Money))
         })
         .map(|(topic, _)| *topic)
         .collect()

@@ -3,7 +3,7 @@
 //! at, the primary country and topics facets filter on, and the folded body
 //! that exact terms search.
 
-use crate::corpus::model::{Article, Topic};
+use crate::model::{Article, Deal, Topic};
 use crate::extract::countries::Gazetteer;
 use crate::extract::text::{FoldedText, fold, fold_with_origin, tokens};
 
@@ -109,6 +109,36 @@ impl SearchDoc {
             &paragraphs,
         );
         SearchDoc { date: article.date.clone(), ..doc }
+    }
+}
+
+impl SearchDoc {
+    /// Builds a document for a deal: its first article's title as title;
+    /// as fields its host and party countries (English and French names),
+    /// organisations, kind, topics and its other articles' titles; its
+    /// evidence sentences as body, for exact terms.
+    pub fn from_deal(deal: &Deal, titles: &[&str]) -> SearchDoc {
+        let gazetteer = Gazetteer::embedded();
+        let names = |code: &str| -> Vec<String> {
+            gazetteer.get(code).map(|c| vec![c.name_en.clone(), c.name_fr.clone()]).unwrap_or_default()
+        };
+        let host = deal.country.as_ref();
+        let host_names: Vec<String> = host.map(|c| names(&c.code)).unwrap_or_default();
+        let mut others: Vec<String> =
+            deal.countries.iter().filter(|c| host.is_none_or(|h| h.code != **c)).flat_map(|c| names(c)).collect();
+        others.extend(titles.iter().skip(1).map(|t| t.to_string()));
+        let mut orgs: Vec<&str> = deal.organisations.iter().map(|o| o.name.as_str()).collect();
+        orgs.push(deal.kind.slug());
+        let mentions: Vec<&str> = deal.mentions.iter().map(|m| m.text.as_str()).collect();
+        let doc = SearchDoc::new(
+            titles.first().copied().unwrap_or(""),
+            host.map(|c| (c.code.as_str(), as_refs(&host_names))).as_ref().map(|(c, n)| (*c, n.as_slice())),
+            &as_refs(&others),
+            &orgs,
+            &deal.topics,
+            &mentions,
+        );
+        SearchDoc { date: deal.date.clone(), ..doc }
     }
 }
 

@@ -16,7 +16,7 @@
 use super::document::{CountryKey, SearchDoc};
 use super::matcher::{self, KEY_SEPARATOR, MATCH_SCORE, SCAN_MAX_LEN};
 use super::query::{Clause, Query, Term};
-use crate::corpus::model::Topic;
+use crate::model::Topic;
 use crate::extract::text::{fold_with_origin, tokens};
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BTreeSet, HashMap};

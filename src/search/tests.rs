@@ -1,7 +1,7 @@
 //! Engine, highlighting and worker tests over a small realistic corpus.
 
 use super::*;
-use crate::corpus::model::Topic;
+use crate::model::Topic;
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::time::Duration;

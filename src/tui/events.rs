@@ -4,7 +4,7 @@
 
 use crate::app::Action;
 use crate::corpus::ingest::{LoadEvent, ingest};
-use crate::corpus::model::Article;
+use crate::model::Article;
 use crate::search::{SearchDoc, SearchResponse};
 use crossterm::event::Event;
 use signal_hook::consts::{SIGHUP, SIGTERM};

@@ -3,7 +3,7 @@
 
 use super::theme;
 use crate::app::{AppState, Focus};
-use crate::display::{fit_width, pad_width, short_figure};
+use crate::display::{fit_width, pad_width, short_headline};
 use crate::search::highlight_title;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
 fn row<'a>(state: &AppState, article: &'a crate::corpus::Article, width: usize, selected: bool) -> Line<'a> {
     let code = article.primary_country.as_ref().map_or("--", |c| c.code.as_str());
     let date = article.date.as_deref().unwrap_or("");
-    let figure = article.headline_figure().map(short_figure).unwrap_or_default();
+    let figure = article.headline().as_ref().map(short_headline).unwrap_or_default();
     // Narrow lists drop the figure, then the date, before the title.
     let show_figure = width >= 50 && !figure.is_empty();
     let show_date = width >= 30;

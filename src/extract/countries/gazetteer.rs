@@ -34,12 +34,17 @@ pub struct CountryHit<'g> {
     pub country: &'g CountryInfo,
     pub start: usize,
     pub end: usize,
+    /// A nationality adjective ("vietnamien", "American") rather than the
+    /// country's name: it qualifies something, it rarely makes a party.
+    pub adjective: bool,
 }
 
 /// What a phrase matched in text stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Meaning {
     Country(usize),
+    /// A nationality adjective of the country.
+    Adjective(usize),
     /// A longer phrase that hides a country word ("océan Indien").
     NotACountry,
 }
@@ -177,7 +182,12 @@ impl Gazetteer {
         spans
             .into_iter()
             .filter_map(|(start, end, meaning)| match meaning {
-                Meaning::Country(i) => Some(CountryHit { country: &self.countries[i], start, end }),
+                Meaning::Country(i) => {
+                    Some(CountryHit { country: &self.countries[i], start, end, adjective: false })
+                }
+                Meaning::Adjective(i) => {
+                    Some(CountryHit { country: &self.countries[i], start, end, adjective: true })
+                }
                 Meaning::NotACountry => None,
             })
             .collect()
@@ -269,11 +279,11 @@ impl Builder {
             if name.is_empty() || name.contains('|') {
                 bail!("{code} needs exactly one {label} name in column {}", column + 1);
             }
-            display[column - 1] = self.add_name(name, index, true, &mut names)?;
+            display[column - 1] = self.add_name(name, index, Meaning::Country(index), true, &mut names)?;
         }
-        for column in [3, 4] {
+        for (column, meaning) in [(3, Meaning::Country(index)), (4, Meaning::Adjective(index))] {
             for name in alternatives(field(column)) {
-                self.add_name(name, index, false, &mut names)?;
+                self.add_name(name, index, meaning, false, &mut names)?;
             }
         }
         for alias in alternatives(field(5)) {
@@ -297,6 +307,7 @@ impl Builder {
         &mut self,
         raw: &str,
         index: usize,
+        meaning: Meaning,
         primary: bool,
         names: &mut Vec<String>,
     ) -> Result<String> {
@@ -309,7 +320,7 @@ impl Builder {
             bail!("name {raw:?} has no letters");
         }
         if searched {
-            self.add_phrase(name, Meaning::Country(index))?;
+            self.add_phrase(name, meaning)?;
         }
         self.lookup_names.push((normalised, index, primary));
         push_unique(names, name);
@@ -334,7 +345,7 @@ impl Builder {
 
     fn describe(&self, meaning: Meaning) -> String {
         match meaning {
-            Meaning::Country(i) => self.countries.get(i).map_or("this row", |c| c.code.as_str()).to_string(),
+            Meaning::Country(i) | Meaning::Adjective(i) => self.countries.get(i).map_or("this row", |c| c.code.as_str()).to_string(),
             Meaning::NotACountry => "a not-a-country phrase".to_string(),
         }
     }

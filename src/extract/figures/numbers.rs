@@ -3,7 +3,7 @@
 
 use super::lexer::{Kind, NumLit, Tok};
 use super::units::LEXICON;
-use crate::corpus::model::Language;
+use crate::model::Language;
 
 /// The value of a literal.
 ///

@@ -3,7 +3,7 @@
 //! and matched against lexer tokens at a given position.
 
 use super::lexer::{Kind, Tok, lex};
-use crate::corpus::model::{Language, Unit};
+use crate::model::{Language, Unit};
 use crate::extract::lexicon::{alternatives, data_rows};
 use std::collections::HashMap;
 use std::sync::LazyLock;

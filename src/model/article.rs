@@ -2,6 +2,7 @@
 //! from it. Plain data with serde derives; the JSON field names are part of
 //! the CLI contract.
 
+use super::deal::Deal;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
@@ -10,6 +11,8 @@ use std::fmt;
 pub struct Article {
     /// File name without extension; path-qualified when two files share it.
     pub id: String,
+    /// Stable across renames and folders: a hash of the normalised text.
+    pub key: String,
     /// Where the article came from: a file path, or `embedded:NAME`.
     pub source: String,
     pub title: String,
@@ -21,25 +24,61 @@ pub struct Article {
     pub countries: Vec<CountryMention>,
     pub organisations: Vec<String>,
     pub topics: Vec<Topic>,
+    /// Every figure, once per mention, in text order.
     pub figures: Vec<Figure>,
     pub summary: Option<String>,
+    /// The deals the article reports, its main deal first; serialised as
+    /// their ids.
+    #[serde(serialize_with = "deal_ids")]
+    pub deals: Vec<Deal>,
     /// Body paragraphs and subheadings in order, the lead included.
     #[serde(skip)]
     pub paragraphs: Vec<Paragraph>,
 }
 
+fn deal_ids<S: Serializer>(deals: &[Deal], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(deals.iter().map(|d| d.id.as_str()))
+}
+
+/// The one number a listing shows for an article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Headline {
+    pub text: String,
+    pub value: f64,
+    /// A currency code, `chips` or `MW`.
+    pub unit: String,
+    pub usd: Option<f64>,
+}
+
 impl Article {
-    /// The largest money figure, or else the largest figure of any unit:
-    /// what a one-line listing shows as the article's headline number.
-    pub fn headline_figure(&self) -> Option<&Figure> {
-        let largest = |money: bool| {
-            self.figures
-                .iter()
-                .filter(|f| f.unit.is_currency() == money)
-                .filter(|f| !matches!(f.unit, Unit::Percent) || !money)
-                .max_by(|a, b| a.value.total_cmp(&b.value))
-        };
-        largest(true).or_else(|| largest(false))
+    /// The main deal's amount, else its chips, else its power: what a
+    /// one-line listing shows. Never a market size or a loss, since those
+    /// are never a deal's amount.
+    pub fn headline(&self) -> Option<Headline> {
+        let deal = self.deals.first()?;
+        if let Some(a) = &deal.amount {
+            return Some(Headline { text: a.text.clone(), value: a.value, unit: a.currency.clone(), usd: a.usd });
+        }
+        if let Some(c) = deal.chips.as_ref().filter(|c| c.count.is_some()) {
+            let value = c.count.unwrap_or_default() as f64;
+            return Some(Headline { text: c.text.clone(), value, unit: "chips".into(), usd: None });
+        }
+        deal.power_mw.as_ref().map(|p| Headline { text: p.text.clone(), value: p.value, unit: "MW".into(), usd: None })
+    }
+
+    /// The text figure offsets point into: the title, each paragraph and
+    /// the summary, one per line.
+    pub fn normalised_text(&self) -> String {
+        let mut text = self.title.clone();
+        for p in &self.paragraphs {
+            text.push('\n');
+            text.push_str(&p.text);
+        }
+        if let Some(summary) = &self.summary {
+            text.push('\n');
+            text.push_str(summary);
+        }
+        text
     }
 }
 
@@ -93,6 +132,10 @@ pub struct Figure {
     pub text: String,
     pub value: f64,
     pub unit: Unit,
+    /// Byte offsets of `text` in [`Article::normalised_text`] (in the
+    /// paragraph, for a figure extracted from one paragraph alone).
+    pub start: usize,
+    pub end: usize,
 }
 
 /// What a figure counts.
@@ -226,6 +269,8 @@ mod tests {
             text: "5,5 milliards de dollars".into(),
             value: 5.5e9,
             unit: Unit::Currency("USD".into()),
+            start: 0,
+            end: 24,
         };
         let json = serde_json::to_value(&f).unwrap();
         assert_eq!(json["unit"], "USD");

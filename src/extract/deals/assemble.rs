@@ -1,0 +1,265 @@
+//! From sentence frames to deals: which sentences report the same deal,
+//! and each field of the deal read from its sentences.
+//!
+//! The title and lead report the article's main deal. A later sentence joins
+//! a deal when it points back to one ("l'accord", "the project"), or names
+//! the same host and a compatible kind; it starts a deal of its own when it
+//! reports a specific deal (a kind's strong noun or own verb, with an event,
+//! agreement, status or amount) in another country, of another kind, or
+//! says it is another one ("également", "separately"). Vague sentences join
+//! only a deal they share an organisation with, or nothing.
+
+use super::frames::{Frame, best_kind};
+use crate::model::{DealKind, DealStatus, OrgRole};
+use crate::extract::SegmentRole;
+
+/// Weighted points a kind other than partnership needs to be a deal's kind.
+const KIND_THRESHOLD: u32 = 3;
+
+/// Sentences grouped as one deal, before its fields are read.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// Frame indexes, in reading order.
+    pub frames: Vec<usize>,
+    pub host: Option<String>,
+    /// Kind points weighted by where each sentence sits.
+    pub points: [u32; 8],
+}
+
+impl Draft {
+    fn new(frame: usize, host: Option<String>) -> Draft {
+        Draft { frames: vec![frame], host, points: [0; 8] }
+    }
+
+    fn add(&mut self, index: usize, frame: &Frame) {
+        if !self.frames.contains(&index) {
+            self.frames.push(index);
+        }
+        let weight = role_weight(frame.role);
+        for (total, points) in self.points.iter_mut().zip(frame.kind_points) {
+            *total += points * weight;
+        }
+    }
+
+    /// The kind so far: a specific kind with enough points, else partnership.
+    pub fn kind(&self) -> Option<DealKind> {
+        let mut specific = self.points;
+        for (i, points) in specific.iter_mut().enumerate() {
+            if DealKind::ALL[i] != DealKind::Partnership && *points < KIND_THRESHOLD {
+                *points = 0;
+            }
+        }
+        best_kind(&specific)
+    }
+}
+
+/// Title and lead name the deal; summaries and headings restate it.
+pub fn role_weight(role: SegmentRole) -> u32 {
+    match role {
+        SegmentRole::Title => 4,
+        SegmentRole::Lead => 3,
+        SegmentRole::Summary | SegmentRole::Heading => 2,
+        SegmentRole::Body => 1,
+    }
+}
+
+fn compatible(a: Option<DealKind>, b: Option<DealKind>) -> bool {
+    let loose = |k: Option<DealKind>| matches!(k, None | Some(DealKind::Partnership) | Some(DealKind::Investment));
+    a == b || loose(a) || loose(b)
+}
+
+/// Organisations a sentence names that make it about a particular deal:
+/// not the supplier everybody names, not the news source.
+fn anchors(frame: &Frame) -> impl Iterator<Item = &str> {
+    frame
+        .orgs
+        .iter()
+        .filter(|o| !o.source && o.data_role != Some(OrgRole::Supplier))
+        .map(|o| o.name.as_str())
+}
+
+fn shares_org(draft: &Draft, frames: &[Frame], frame: &Frame) -> bool {
+    anchors(frame).any(|name| draft.frames.iter().any(|&i| anchors(&frames[i]).any(|n| n == name)))
+}
+
+/// Whether a sentence can start a deal: it reports one specifically.
+fn starts_deal(frame: &Frame) -> bool {
+    frame.specific
+        && (frame.event || frame.agreement || !frame.statuses.is_empty() || frame.money.iter().any(|m| m.deal_value))
+}
+
+/// Groups the frames into drafts, main deal first.
+pub fn group(frames: &[Frame], primary: Option<&str>) -> Vec<Draft> {
+    // Each sentence's host: its own, else the previous sentence's in the
+    // same paragraph ("Gefion comprend 1528 GPU" stays in Denmark).
+    let mut context: Vec<Option<String>> = Vec::with_capacity(frames.len());
+    for (i, frame) in frames.iter().enumerate() {
+        let inherited = (i > 0 && frames[i - 1].segment == frame.segment).then(|| context[i - 1].clone()).flatten();
+        context.push(frame.host.clone().or(inherited));
+    }
+
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut last_touched: Option<usize> = None;
+    for (i, frame) in frames.iter().enumerate() {
+        if !frame.is_dealish() {
+            continue;
+        }
+        let host = context[i].clone();
+        let headline = matches!(frame.role, SegmentRole::Title | SegmentRole::Lead);
+        let same_host = |d: &Draft| host.is_none() || d.host.is_none() || d.host == host;
+        let target = if headline && !(frame.also && starts_deal(frame)) {
+            // The main deal: the first draft, created by the first sentence.
+            Some(drafts.first().map_or(Target::New, |_| Target::Join(0)))
+        } else if frame.anaphora && !frame.also {
+            // "cette acquisition" points to the latest acquisition; "l'accord",
+            // "the project" to the article's main deal.
+            let typed = frame.anaphora_kind.and_then(|k| {
+                (0..drafts.len()).rev().find(|&d| same_host(&drafts[d]) && drafts[d].kind() == Some(k))
+            });
+            let main = (!drafts.is_empty() && same_host(&drafts[0])).then_some(0);
+            let recent = last_touched.filter(|&d| same_host(&drafts[d]));
+            match typed.or(main).or(recent) {
+                Some(d) => Some(Target::Join(d)),
+                None if starts_deal(frame) => Some(Target::New),
+                None => None,
+            }
+        } else if starts_deal(frame) {
+            let kind = frame.top_kind();
+            let matching = drafts.iter().position(|d| {
+                same_host(d) && compatible(d.kind(), kind) && !(frame.also && d.kind() != kind)
+            });
+            let own_anchor = frame.money.iter().any(|m| m.deal_value)
+                || !frame.chips.is_empty()
+                || !frame.power.is_empty()
+                || anchors(frame).next().is_some();
+            match matching {
+                Some(d) if !frame.also || !own_anchor => Some(Target::Join(d)),
+                _ if drafts.is_empty() || own_anchor || frame.also || host.is_some() => Some(Target::New),
+                _ => drafts.iter().position(same_host).map(Target::Join),
+            }
+        } else {
+            // A vague sentence joins a deal it shares an organisation with.
+            drafts
+                .iter()
+                .position(|d| same_host(d) && shares_org(d, frames, frame))
+                .map(Target::Join)
+                .or_else(|| (drafts.is_empty() && frame.has_evidence()).then_some(Target::New))
+        };
+        match target {
+            Some(Target::Join(d)) => {
+                if drafts[d].host.is_none() {
+                    drafts[d].host = host.clone();
+                }
+                drafts[d].add(i, frame);
+                last_touched = Some(d);
+            }
+            Some(Target::New) => {
+                let mut draft = Draft::new(i, host.clone());
+                draft.points = [0; 8];
+                draft.frames.clear();
+                draft.add(i, frame);
+                drafts.push(draft);
+                last_touched = Some(drafts.len() - 1);
+            }
+            None => {}
+        }
+    }
+    if let Some(main) = drafts.first_mut()
+        && main.host.is_none()
+    {
+        main.host = primary.map(str::to_string);
+    }
+    drafts.retain(|d| is_deal(d, frames));
+    merge_twins(&mut drafts, frames);
+    drafts
+}
+
+enum Target {
+    Join(usize),
+    New,
+}
+
+/// A draft is a deal when it has a kind and some sentence says it happens:
+/// a specific report, or a partnership with an agreement and a status.
+fn is_deal(draft: &Draft, frames: &[Frame]) -> bool {
+    let Some(kind) = draft.kind() else { return false };
+    // An export control is a decision: something must say where it stands.
+    if kind == DealKind::ExportControl && draft.frames.iter().all(|&i| frames[i].statuses.is_empty()) {
+        return false;
+    }
+    let specific = draft.frames.iter().any(|&i| starts_deal(&frames[i]));
+    if kind != DealKind::Partnership {
+        return specific || draft.frames.iter().any(|&i| frames[i].has_evidence() && frames[i].specific);
+    }
+    let agreement = draft.frames.iter().any(|&i| frames[i].agreement);
+    let happens = draft.frames.iter().any(|&i| !frames[i].statuses.is_empty() || frames[i].event);
+    agreement && happens
+}
+
+/// Two drafts of one article with the same host and kind and no
+/// organisation or amount that sets them apart are one deal told twice.
+fn merge_twins(drafts: &mut Vec<Draft>, frames: &[Frame]) {
+    let names = |d: &Draft| -> Vec<String> {
+        let mut v: Vec<String> = d.frames.iter().flat_map(|&i| anchors(&frames[i]).map(str::to_string)).collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let amounts = |d: &Draft| d.frames.iter().any(|&i| frames[i].money.iter().any(|m| m.deal_value));
+    let mut i = 0;
+    while i < drafts.len() {
+        let mut j = i + 1;
+        while j < drafts.len() {
+            let (a, b) = (&drafts[i], &drafts[j]);
+            let (na, nb) = (names(a), names(b));
+            let apart = (!na.is_empty() && !nb.is_empty() && na.iter().all(|n| !nb.contains(n)))
+                || (amounts(a) && amounts(b))
+                || drafts[j].frames.first().is_some_and(|&f| frames[f].also);
+            if a.host == b.host && a.kind() == b.kind() && !apart {
+                let taken = drafts.remove(j);
+                for f in taken.frames {
+                    drafts[i].add(f, &frames[f]);
+                }
+                drafts[i].frames.sort_unstable();
+            } else {
+                j += 1;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Where the deal stands: the strongest cue of the title and lead (a
+/// memorandum beats the "signed" that comes with it), else of the body (an
+/// exit beats everything), else "announced".
+pub fn status(draft: &Draft, frames: &[Frame]) -> (DealStatus, Option<usize>) {
+    let best = |headline: bool| -> Option<(DealStatus, usize)> {
+        draft
+            .frames
+            .iter()
+            .filter(|&&i| matches!(frames[i].role, SegmentRole::Title | SegmentRole::Lead) == headline)
+            .filter_map(|&i| sentence_status(&frames[i].statuses).map(|s| (s, i)))
+            .max_by_key(|(s, _)| s.rank())
+    };
+    match best(true).or_else(|| best(false)) {
+        Some((status, frame)) => (status, Some(frame)),
+        None => (DealStatus::Announced, None),
+    }
+}
+
+/// One sentence's status: its highest-ranked cue, except that a memorandum
+/// or letter of intent is what was signed.
+fn sentence_status(statuses: &[DealStatus]) -> Option<DealStatus> {
+    if statuses.contains(&DealStatus::Mou) && !statuses.iter().any(|s| s.rank() > DealStatus::Signed.rank()) {
+        return Some(DealStatus::Mou);
+    }
+    statuses.iter().copied().max_by_key(|s| s.rank())
+}
+
+/// Frame indexes of a draft, most prominent first (title, lead, summary,
+/// headings, body), reading order within each.
+pub fn by_prominence(draft: &Draft, frames: &[Frame]) -> Vec<usize> {
+    let mut order = draft.frames.clone();
+    order.sort_by_key(|&i| (std::cmp::Reverse(role_weight(frames[i].role)), i));
+    order
+}

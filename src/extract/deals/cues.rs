@@ -1,0 +1,341 @@
+//! The cue lists of `assets/deal_cues.tsv`: which words say what kind of
+//! deal a sentence reports, where it stands, whether a money figure is its
+//! value, and what role an organisation plays. Parsed once; matched on the
+//! folded tokens of one sentence.
+
+use crate::extract::lexicon::{alternatives, data_rows};
+use crate::extract::text::{Token, normalize_phrase};
+use crate::model::{DealKind, DealStatus, OrgRole};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const CUES_TSV: &str = include_str!("../../../assets/deal_cues.tsv");
+
+/// Shortest prefix a `word*` pattern may have.
+const MIN_PREFIX: usize = 4;
+
+/// How much a kind noun says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strength {
+    Strong,
+    Weak,
+    /// Specific after a number, vague otherwise.
+    Plural,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KindCue {
+    Noun(DealKind, Strength),
+    /// A verb or noun of the deal happening; `None`: any kind.
+    Event(Option<DealKind>),
+    Ignore,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    Agreement,
+    Anaphora,
+    Also,
+    Negation,
+    Earlier,
+    Future,
+    Modal,
+    Generic,
+    Source,
+    Location,
+    Destination,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueCue {
+    Deal,
+    Not,
+    Ignore,
+}
+
+/// Which side of the cue the organisation stands on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Before,
+    After,
+}
+
+/// One word of a pattern: exact, or a prefix (`livr*`).
+#[derive(Debug, Clone)]
+struct PatternWord {
+    text: String,
+    prefix: bool,
+}
+
+impl PatternWord {
+    fn matches(&self, token: &str) -> bool {
+        if self.prefix { token.starts_with(self.text.as_str()) } else { token == self.text }
+    }
+}
+
+/// One occurrence of a cue in a sentence's tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit<V> {
+    pub value: V,
+    pub first: usize,
+    pub end: usize,
+}
+
+/// Phrases of folded words with values; prefix words allowed. At each
+/// position the longest phrase wins, and matches do not overlap.
+#[derive(Debug, Clone)]
+pub struct CueIndex<V> {
+    patterns: Vec<(Vec<PatternWord>, V)>,
+    /// Pattern indexes by exact first word, longest first.
+    by_word: HashMap<String, Vec<usize>>,
+    /// Pattern indexes whose first word is a prefix, by its first
+    /// `MIN_PREFIX` chars, longest first.
+    by_prefix: HashMap<String, Vec<usize>>,
+}
+
+impl<V> Default for CueIndex<V> {
+    fn default() -> Self {
+        CueIndex { patterns: Vec::new(), by_word: HashMap::new(), by_prefix: HashMap::new() }
+    }
+}
+
+fn prefix_key(word: &str) -> Option<String> {
+    let key: String = word.chars().take(MIN_PREFIX).collect();
+    (key.chars().count() == MIN_PREFIX).then_some(key)
+}
+
+impl<V: Copy> CueIndex<V> {
+    /// Adds a phrase; `Err` for a prefix shorter than [`MIN_PREFIX`] or a
+    /// phrase with no word.
+    pub fn insert(&mut self, phrase: &str, value: V) -> Result<(), String> {
+        let mut words = Vec::new();
+        for raw in phrase.split_whitespace() {
+            let prefix = raw.ends_with('*');
+            let normalised = normalize_phrase(raw.trim_end_matches('*'));
+            let parts: Vec<&str> = normalised.split(' ').filter(|w| !w.is_empty()).collect();
+            for (i, part) in parts.iter().enumerate() {
+                let is_prefix = prefix && i + 1 == parts.len();
+                if is_prefix && part.chars().count() < MIN_PREFIX {
+                    return Err(format!("prefix {raw:?} is shorter than {MIN_PREFIX} letters"));
+                }
+                words.push(PatternWord { text: part.to_string(), prefix: is_prefix });
+            }
+        }
+        let Some(first) = words.first() else { return Err(format!("{phrase:?} has no word")) };
+        let index = self.patterns.len();
+        let slot = if first.prefix {
+            let key = prefix_key(&first.text).ok_or_else(|| format!("prefix {phrase:?} is too short"))?;
+            self.by_prefix.entry(key).or_default()
+        } else {
+            self.by_word.entry(first.text.clone()).or_default()
+        };
+        slot.push(index);
+        self.patterns.push((words, value));
+        let patterns = &self.patterns;
+        slot.sort_by_key(|&i| std::cmp::Reverse(patterns[i].0.len()));
+        Ok(())
+    }
+
+    /// The longest pattern starting at token `at`, as (value, end).
+    fn longest_at(&self, toks: &[Token<'_>], at: usize) -> Option<(V, usize)> {
+        let first = toks[at].text;
+        let exact = self.by_word.get(first).into_iter().flatten();
+        let prefixed = prefix_key(first).and_then(|k| self.by_prefix.get(&k)).into_iter().flatten();
+        exact
+            .chain(prefixed)
+            .filter_map(|&i| {
+                let (words, value) = &self.patterns[i];
+                let fits = words.len() <= toks.len() - at
+                    && words.iter().zip(&toks[at..]).all(|(w, t)| w.matches(t.text));
+                fits.then_some((*value, at + words.len()))
+            })
+            .max_by_key(|&(_, end)| end)
+    }
+
+    /// Every non-overlapping occurrence, left to right, longest first.
+    pub fn find(&self, toks: &[Token<'_>]) -> Vec<Hit<V>> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            match self.longest_at(toks, i) {
+                Some((value, end)) => {
+                    out.push(Hit { value, first: i, end });
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+/// Every cue list, by category.
+#[derive(Debug, Default)]
+pub struct Cues {
+    pub kinds: CueIndex<KindCue>,
+    pub events: CueIndex<KindCue>,
+    pub statuses: CueIndex<Option<DealStatus>>,
+    pub markers: CueIndex<Marker>,
+    pub values: CueIndex<ValueCue>,
+    pub roles: CueIndex<(OrgRole, Side)>,
+    /// Chip models, matched on the original spelling's folded words.
+    pub models: CueIndex<()>,
+    /// Display spelling of each model, by its normalised form.
+    pub model_names: HashMap<String, String>,
+}
+
+fn kind_value(value: &str) -> Result<KindCue, String> {
+    if value == "ignore" {
+        return Ok(KindCue::Ignore);
+    }
+    let (slug, strength) = value.split_once(':').ok_or_else(|| format!("kind {value:?} needs :strength"))?;
+    let kind = DealKind::from_slug(slug).ok_or_else(|| format!("unknown kind {slug:?}"))?;
+    let strength = match strength {
+        "strong" => Strength::Strong,
+        "weak" => Strength::Weak,
+        "plural" => Strength::Plural,
+        other => return Err(format!("unknown strength {other:?}")),
+    };
+    Ok(KindCue::Noun(kind, strength))
+}
+
+fn marker_value(value: &str) -> Result<Marker, String> {
+    Ok(match value {
+        "agreement" => Marker::Agreement,
+        "anaphora" => Marker::Anaphora,
+        "also" => Marker::Also,
+        "negation" => Marker::Negation,
+        "earlier" => Marker::Earlier,
+        "future" => Marker::Future,
+        "modal" => Marker::Modal,
+        "generic" => Marker::Generic,
+        "source" => Marker::Source,
+        "location" => Marker::Location,
+        "destination" => Marker::Destination,
+        other => return Err(format!("unknown marker {other:?}")),
+    })
+}
+
+fn role_value(value: &str) -> Result<(OrgRole, Side), String> {
+    let (role, side) = value.split_once(':').ok_or_else(|| format!("role {value:?} needs :before or :after"))?;
+    let role = OrgRole::from_slug(role).ok_or_else(|| format!("unknown role {role:?}"))?;
+    let side = match side {
+        "before" => Side::Before,
+        "after" => Side::After,
+        other => return Err(format!("unknown side {other:?}")),
+    };
+    Ok((role, side))
+}
+
+impl Cues {
+    /// Parses the cue file. Errors name the 1-based line and the problem.
+    pub fn parse(text: &str) -> Result<Cues, String> {
+        let mut cues = Cues::default();
+        for (n, line) in text.lines().enumerate() {
+            let line_no = n + 1;
+            for row in data_rows(line) {
+                let [category, value, phrases] = row.as_slice() else {
+                    return Err(format!("deal cues line {line_no}: expected category<TAB>value<TAB>phrases"));
+                };
+                let at = |e: String| format!("deal cues line {line_no}: {e}");
+                let mut any = false;
+                for phrase in alternatives(phrases) {
+                    any = true;
+                    match *category {
+                        "kind" => cues.kinds.insert(phrase, kind_value(value).map_err(at)?),
+                        "event" => {
+                            let kind = match *value {
+                                "-" => None,
+                                slug => Some(DealKind::from_slug(slug).ok_or_else(|| at(format!("unknown kind {slug:?}")))?),
+                            };
+                            cues.events.insert(phrase, KindCue::Event(kind))
+                        }
+                        "status" => {
+                            let status = match *value {
+                                "ignore" => None,
+                                slug => Some(DealStatus::from_slug(slug).ok_or_else(|| at(format!("unknown status {slug:?}")))?),
+                            };
+                            cues.statuses.insert(phrase, status)
+                        }
+                        "marker" => cues.markers.insert(phrase, marker_value(value).map_err(at)?),
+                        "value" => {
+                            let cue = match *value {
+                                "deal" => ValueCue::Deal,
+                                "not" => ValueCue::Not,
+                                "ignore" => ValueCue::Ignore,
+                                other => return Err(at(format!("unknown value cue {other:?}"))),
+                            };
+                            cues.values.insert(phrase, cue)
+                        }
+                        "role" => cues.roles.insert(phrase, role_value(value).map_err(at)?),
+                        "model" => {
+                            cues.model_names.insert(normalize_phrase(phrase), phrase.to_string());
+                            cues.models.insert(phrase, ())
+                        }
+                        other => return Err(at(format!("unknown category {other:?}"))),
+                    }
+                    .map_err(at)?;
+                }
+                if !any {
+                    return Err(format!("deal cues line {line_no}: no phrases"));
+                }
+            }
+        }
+        Ok(cues)
+    }
+
+    pub fn embedded() -> &'static Cues {
+        static CUES: OnceLock<Cues> = OnceLock::new();
+        // Embedded and covered by a unit test: a parse error is a build defect.
+        CUES.get_or_init(|| Cues::parse(CUES_TSV).expect("assets/deal_cues.tsv is valid"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::{fold, tokens};
+
+    fn find<V: Copy>(index: &CueIndex<V>, text: &str) -> Vec<(V, usize, usize)> {
+        let folded = fold(text);
+        index.find(&tokens(&folded)).into_iter().map(|h| (h.value, h.first, h.end)).collect()
+    }
+
+    #[test]
+    fn prefixes_and_longest_match() {
+        let mut index = CueIndex::default();
+        index.insert("livr*", 1).unwrap();
+        index.insert("centre de données", 2).unwrap();
+        index.insert("centre", 3).unwrap();
+        index.insert("usine d'IA", 4).unwrap();
+        assert_eq!(find(&index, "Nvidia livrera un centre de données"), [(1, 1, 2), (2, 3, 6)]);
+        assert_eq!(find(&index, "le centre, une \"usine\" d'IA"), [(3, 1, 2), (4, 4, 7)]);
+        assert_eq!(find(&index, "Livraisons"), [(1, 0, 1)]);
+        assert!(find(&index, "il livre").is_empty(), "a prefix needs its whole stem");
+        assert!(index.insert("ab*", 5).is_err());
+        assert!(index.insert("  ", 5).is_err());
+    }
+
+    #[test]
+    fn embedded_cues_parse() {
+        let cues = Cues::embedded();
+        let statuses = find(&cues.statuses, "a signé une lettre d'intention");
+        assert_eq!(statuses.last().map(|s| s.0), Some(Some(DealStatus::Mou)));
+        assert!(!find(&cues.kinds, "un supercalculateur").is_empty());
+        assert_eq!(cues.model_names.get("gb200").map(String::as_str), Some("GB200"));
+    }
+
+    #[test]
+    fn bad_rows_name_their_line() {
+        for (text, wanted) in [
+            ("kind\tnope:strong\tx", "line 1"),
+            ("# c\nstatus\tsoon\tx", "line 2"),
+            ("marker\tagreement", "line 1"),
+            ("role\thost:inside\tx", "line 1"),
+            ("weird\t-\tx", "line 1"),
+        ] {
+            let err = Cues::parse(text).unwrap_err();
+            assert!(err.contains(wanted), "{text:?}: {err}");
+        }
+    }
+}

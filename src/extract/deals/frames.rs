@@ -1,0 +1,531 @@
+//! One frame per sentence: what the sentence says about a deal, before
+//! sentences are grouped into deals. Kind scores, status cues, which money
+//! figures are a deal's value, chips, power, countries (and which one hosts),
+//! organisations with the role their context gives them, and a date.
+
+use super::cues::{Cues, Hit, KindCue, Marker, Side, Strength, ValueCue};
+use super::input::DealInput;
+use super::sentences::split_sentences;
+use crate::extract::SegmentRole;
+use crate::extract::dates::{ArticleDate, find_date, month_number};
+use crate::extract::text::{Token, fold_with_origin, tokens};
+use crate::model::{DealKind, DealStatus, Figure, OrgRole, Unit};
+use std::ops::Range;
+
+/// Points of a strong kind noun or a kind's own event; weak nouns score 1.
+const STRONG_POINTS: u32 = 3;
+/// How far before a cue a negation, future or earlier marker reaches.
+const MODIFIER_REACH: usize = 4;
+/// How many tokens before (after) a money figure its context is read.
+const VALUE_BEFORE: usize = 8;
+const VALUE_AFTER: usize = 4;
+
+/// A country named in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrameCountry {
+    pub code: String,
+    pub adjective: bool,
+    /// After a location preposition ("en Corée", "in the UAE").
+    pub located: bool,
+    /// After a destination preposition ("vers la Chine", "to China").
+    pub destination: bool,
+}
+
+/// An organisation named in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrameOrg {
+    pub name: String,
+    /// The role its context gives it ("financé par X": investor).
+    pub cue_role: Option<OrgRole>,
+    /// Its usual role and home country, for known organisations.
+    pub data_role: Option<OrgRole>,
+    pub country: Option<String>,
+    /// Named as the one reporting the news ("selon l'AFP").
+    pub source: bool,
+    /// Named right after an acquisition verb or noun: the target.
+    pub acquired: bool,
+    /// Named right before an acquisition verb: the buyer.
+    pub acquirer: bool,
+}
+
+/// A money, chip or power figure of the sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrameFigure {
+    pub figure: Figure,
+    /// For money: tied to a deal by its context.
+    pub deal_value: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    pub segment: usize,
+    pub role: SegmentRole,
+    /// Byte range of the sentence in its segment's text.
+    pub range: Range<usize>,
+    pub text: String,
+    /// Points per kind, in [`DealKind::ALL`] order.
+    pub kind_points: [u32; 8],
+    /// A specific kind's strong noun or own event.
+    pub specific: bool,
+    /// A verb or noun of a deal happening.
+    pub event: bool,
+    pub agreement: bool,
+    pub anaphora: bool,
+    /// The kind the pointing-back phrase names ("cette acquisition").
+    pub anaphora_kind: Option<DealKind>,
+    pub also: bool,
+    /// Status cues that hold (not negated, not a plan), in order.
+    pub statuses: Vec<DealStatus>,
+    /// Status cues about an earlier stage ("avait interrompu").
+    pub earlier_statuses: Vec<DealStatus>,
+    pub money: Vec<FrameFigure>,
+    pub chips: Vec<Figure>,
+    pub power: Vec<Figure>,
+    pub models: Vec<String>,
+    pub countries: Vec<FrameCountry>,
+    /// The country this sentence itself names as a host, if any.
+    pub host: Option<String>,
+    pub orgs: Vec<FrameOrg>,
+    /// A date the sentence gives for what it reports.
+    pub date: Option<String>,
+    /// Capitalised names next to a facility noun ("Gefion", "Stargate").
+    pub names: Vec<String>,
+}
+
+impl Frame {
+    /// Says something about a deal at all.
+    pub fn is_dealish(&self) -> bool {
+        self.kind_points.iter().any(|&p| p > 0)
+            || self.agreement
+            || self.anaphora
+            || !self.statuses.is_empty()
+            || self.money.iter().any(|m| m.deal_value)
+    }
+
+    /// Says that a deal happens: an agreement, an event, a status or a
+    /// figure tied to it.
+    pub fn has_evidence(&self) -> bool {
+        self.event
+            || self.agreement
+            || !self.statuses.is_empty()
+            || self.money.iter().any(|m| m.deal_value)
+            || !self.chips.is_empty()
+    }
+
+    /// The best-scoring kind of this sentence alone.
+    pub fn top_kind(&self) -> Option<DealKind> {
+        best_kind(&self.kind_points)
+    }
+}
+
+/// The kind with the most points, ties broken by specificity; partnership
+/// only when nothing more specific scored.
+pub fn best_kind(points: &[u32; 8]) -> Option<DealKind> {
+    const PRIORITY: [DealKind; 8] = [
+        DealKind::ExportControl,
+        DealKind::Acquisition,
+        DealKind::Supercomputer,
+        DealKind::DataCentre,
+        DealKind::ChipSupply,
+        DealKind::RAndD,
+        DealKind::Investment,
+        DealKind::Partnership,
+    ];
+    let score = |k: DealKind| points[kind_index(k)];
+    PRIORITY
+        .iter()
+        .copied()
+        .filter(|&k| k != DealKind::Partnership && score(k) > 0)
+        .max_by(|&a, &b| {
+            score(a).cmp(&score(b)).then_with(|| {
+                let rank = |k| PRIORITY.iter().position(|&p| p == k).unwrap_or(0);
+                rank(b).cmp(&rank(a))
+            })
+        })
+        .or_else(|| (score(DealKind::Partnership) > 0).then_some(DealKind::Partnership))
+}
+
+pub fn kind_index(kind: DealKind) -> usize {
+    DealKind::ALL.iter().position(|&k| k == kind).unwrap_or(0)
+}
+
+/// The sentence's tokens with, for each, the byte where it starts in the
+/// original sentence, so byte spans of entities map to token indexes.
+struct Tokenised {
+    folded: String,
+    /// Per token: folded byte range.
+    spans: Vec<(usize, usize)>,
+    /// Per token: original byte where it starts and ends.
+    original: Vec<(usize, usize)>,
+}
+
+impl Tokenised {
+    fn new(sentence: &str) -> Tokenised {
+        let folded = fold_with_origin(sentence);
+        let byte_of_char: Vec<usize> =
+            sentence.char_indices().map(|(b, _)| b).chain(std::iter::once(sentence.len())).collect();
+        let mut char_of_folded_byte = vec![0u32; folded.folded.len() + 1];
+        for (n, (b, c)) in folded.folded.char_indices().enumerate() {
+            char_of_folded_byte[b..b + c.len_utf8()].fill(n as u32);
+        }
+        let to_original = |folded_byte: usize, end: bool| -> usize {
+            let folded_char = char_of_folded_byte[folded_byte] as usize;
+            let original_char = folded.origin.get(folded_char).copied().unwrap_or(0) as usize;
+            byte_of_char[(original_char + usize::from(end)).min(byte_of_char.len() - 1)]
+        };
+        let toks = tokens(&folded.folded);
+        let spans: Vec<(usize, usize)> = toks.iter().map(|t| (t.start, t.end)).collect();
+        let original = toks.iter().map(|t| (to_original(t.start, false), to_original(t.end - 1, true))).collect();
+        Tokenised { folded: folded.folded, spans, original }
+    }
+
+    fn tokens(&self) -> Vec<Token<'_>> {
+        self.spans.iter().map(|&(s, e)| Token { text: &self.folded[s..e], start: s, end: e }).collect()
+    }
+
+    /// Token index range covering original bytes `start..end`.
+    fn token_range(&self, start: usize, end: usize) -> Range<usize> {
+        let first = self.original.partition_point(|&(s, _)| s < start);
+        let last = self.original.partition_point(|&(s, _)| s < end);
+        first..last.max(first)
+    }
+}
+
+/// Frames of every sentence of the article, in reading order. A title
+/// cut from the lead's first sentence is read once, as that sentence.
+pub fn build_frames(input: &DealInput<'_>) -> Vec<Frame> {
+    let cues = Cues::embedded();
+    let segments = input.segments;
+    let title_in_lead = segments.len() > 1
+        && segments[0].role == SegmentRole::Title
+        && segments[1].role == SegmentRole::Lead
+        && {
+            let title = segments[0].text.trim_end_matches('…').trim_end();
+            !title.is_empty() && segments[1].text.starts_with(title)
+        };
+    let mut frames = Vec::new();
+    for (si, segment) in segments.iter().enumerate() {
+        if si == 0 && title_in_lead {
+            continue;
+        }
+        for (n, range) in split_sentences(segment.text).into_iter().enumerate() {
+            let role = if si == 1 && n == 0 && title_in_lead { SegmentRole::Title } else { segment.role };
+            frames.push(build_frame(input, cues, si, role, range));
+        }
+    }
+    frames
+}
+
+fn within<T>(hits: &[Hit<T>], pred: impl Fn(&Hit<T>) -> bool) -> bool {
+    hits.iter().any(pred)
+}
+
+fn build_frame(input: &DealInput<'_>, cues: &Cues, si: usize, role: SegmentRole, range: Range<usize>) -> Frame {
+    let segment_text = input.segments[si].text;
+    let text = &segment_text[range.clone()];
+    let tokenised = Tokenised::new(text);
+    let toks = tokenised.tokens();
+    let markers = cues.markers.find(&toks);
+    let marker_before = |at: usize, which: Marker, reach: usize| {
+        within(&markers, |m| m.value == which && m.end <= at && at - m.end < reach)
+    };
+
+    // Figures of this sentence, with token ranges.
+    let figures: Vec<(Figure, Range<usize>)> = input.figures[si]
+        .iter()
+        .filter(|f| f.start >= range.start && f.end <= range.end)
+        .map(|f| (f.clone(), tokenised.token_range(f.start - range.start, f.end - range.start)))
+        .collect();
+
+    // Kinds: nouns first, then events, which count for their kind only
+    // next to what that kind is about ("livrer" chips, "construire" a data
+    // centre, "investir" an amount): "fournir son expertise" supplies nothing.
+    let mut kind_points = [0u32; 8];
+    let mut noun_of = [false; 8];
+    let mut specific_noun_of = [false; 8];
+    let kind_hits = cues.kinds.find(&toks);
+    for hit in &kind_hits {
+        if let KindCue::Noun(kind, strength) = hit.value {
+            let after_number = hit.first > 0
+                && (toks[hit.first - 1].text.bytes().all(|b| b.is_ascii_digit())
+                    || figures.iter().any(|(_, r)| r.end == hit.first));
+            let vague = marker_before(hit.first, Marker::Generic, 2);
+            let points = match strength {
+                Strength::Strong if !vague => STRONG_POINTS,
+                Strength::Plural if after_number => STRONG_POINTS,
+                _ => 1,
+            };
+            let k = kind_index(kind);
+            kind_points[k] += points;
+            noun_of[k] = true;
+            specific_noun_of[k] |= points == STRONG_POINTS;
+        }
+    }
+    let has_money = figures.iter().any(|(f, _)| matches!(f.unit, Unit::Currency(_)));
+    let has_chips = figures.iter().any(|(f, _)| matches!(f.unit, Unit::Chips | Unit::Gpus))
+        || !cues.models.find(&toks).is_empty()
+        || noun_of[kind_index(DealKind::ChipSupply)];
+    let mut specific = (0..8).any(|k| specific_noun_of[k] && DealKind::ALL[k] != DealKind::Partnership);
+    let mut event = false;
+    let event_hits = cues.events.find(&toks);
+    for hit in &event_hits {
+        let KindCue::Event(kind) = hit.value else { continue };
+        if marker_before(hit.first, Marker::Negation, 3) || marker_before(hit.first, Marker::Modal, MODIFIER_REACH) {
+            continue;
+        }
+        event = true;
+        let Some(kind) = kind else { continue };
+        let k = kind_index(kind);
+        let grounded = match kind {
+            DealKind::Acquisition => true,
+            DealKind::ChipSupply => has_chips,
+            DealKind::ExportControl => has_chips || noun_of[k],
+            DealKind::Investment => has_money || specific_noun_of[k],
+            _ => specific_noun_of[k],
+        };
+        if grounded {
+            kind_points[k] += STRONG_POINTS;
+            specific = true;
+        }
+    }
+
+    // Statuses.
+    let mut statuses = Vec::new();
+    let mut earlier_statuses = Vec::new();
+    for hit in cues.statuses.find(&toks) {
+        let Some(status) = hit.value else { continue };
+        if marker_before(hit.first, Marker::Negation, MODIFIER_REACH)
+            || marker_before(hit.first, Marker::Future, MODIFIER_REACH)
+        {
+            continue;
+        }
+        if marker_before(hit.first, Marker::Earlier, MODIFIER_REACH + 2) {
+            earlier_statuses.push(status);
+        } else {
+            statuses.push(status);
+        }
+    }
+
+    // Money, chips, power.
+    let value_hits: Vec<Hit<ValueCue>> =
+        cues.values.find(&toks).into_iter().filter(|h| h.value != ValueCue::Ignore).collect();
+    let mut money = Vec::new();
+    let mut chips = Vec::new();
+    let mut power = Vec::new();
+    for (figure, span) in &figures {
+        match figure.unit {
+            Unit::Currency(_) => {
+                let deal_value = is_deal_value(&value_hits, &kind_hits, span);
+                money.push(FrameFigure { figure: figure.clone(), deal_value });
+            }
+            Unit::Chips | Unit::Gpus => {
+                chips.push(figure.clone());
+                kind_points[kind_index(DealKind::ChipSupply)] += 2;
+            }
+            Unit::Megawatts => power.push(figure.clone()),
+            _ => {}
+        }
+    }
+    let models: Vec<String> = cues
+        .models
+        .find(&toks)
+        .iter()
+        .map(|h| {
+            let (start, end) = (tokenised.original[h.first].0, tokenised.original[h.end - 1].1);
+            text[start..end].to_string()
+        })
+        .collect();
+
+    // Countries.
+    let located_at = |first: usize, which: Marker| {
+        // "en Corée", "in the UAE", "vers la Chine": the preposition, then
+        // at most an article.
+        markers.iter().any(|m| m.value == which && m.end <= first && first - m.end <= 1)
+    };
+    let countries: Vec<FrameCountry> = input
+        .countries
+        .iter()
+        .filter(|c| c.segment == si && c.start >= range.start && c.end <= range.end)
+        .map(|c| {
+            let span = tokenised.token_range(c.start - range.start, c.end - range.start);
+            FrameCountry {
+                code: c.code.clone(),
+                adjective: c.adjective,
+                located: located_at(span.start, Marker::Location),
+                destination: located_at(span.start, Marker::Destination),
+            }
+        })
+        .collect();
+    let export = kind_points[kind_index(DealKind::ExportControl)] > 0;
+    let host = pick_host(&countries, export);
+
+    // Organisations.
+    let role_hits = cues.roles.find(&toks);
+    let acquisition_hits: Vec<&Hit<KindCue>> = kind_hits
+        .iter()
+        .filter(|h| matches!(h.value, KindCue::Noun(DealKind::Acquisition, _)))
+        .collect();
+    let acquisition_events: Vec<&Hit<KindCue>> =
+        event_hits.iter().filter(|h| h.value == KindCue::Event(Some(DealKind::Acquisition))).collect();
+    let mention_spans: Vec<(usize, Range<usize>)> = input
+        .orgs
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.segment == si && m.start >= range.start && m.end <= range.end)
+        .map(|(i, m)| (i, tokenised.token_range(m.start - range.start, m.end - range.start)))
+        .collect();
+    let mut orgs = Vec::new();
+    for (k, (i, span)) in mention_spans.iter().enumerate() {
+        let mention = &input.orgs[*i];
+        let previous_end = if k > 0 { mention_spans[k - 1].1.end } else { 0 };
+        let next_start = mention_spans.get(k + 1).map_or(toks.len(), |(_, s)| s.start);
+        let cue_role = role_hits.iter().find_map(|h| {
+            let (role, side) = h.value;
+            let applies = match side {
+                // The organisation right after the cue, nothing in between.
+                Side::After => h.end <= span.start && span.start - h.end <= 3,
+                // The nearest organisation before the verb.
+                Side::Before => span.end <= h.first && h.first - span.end <= 6 && next_start >= h.first,
+            };
+            applies.then_some(role)
+        });
+        let acquired = acquisition_hits
+            .iter()
+            .map(|h| (h.first, h.end))
+            .chain(acquisition_events.iter().map(|h| (h.first, h.end)))
+            .any(|(first, end)| end <= span.start && span.start - end <= 6 && previous_end <= first);
+        let acquirer = acquisition_events.iter().any(|h| span.end <= h.first && h.first - span.end <= 6);
+        orgs.push(FrameOrg {
+            name: mention.name.clone(),
+            cue_role,
+            data_role: mention.role,
+            country: mention.country.clone(),
+            source: mention.media || marker_before(span.start, Marker::Source, 3),
+            acquired: acquired && !acquirer,
+            acquirer,
+        });
+    }
+
+    let names = facility_names(text, &tokenised, &kind_hits, &mention_spans, &countries);
+    let date = sentence_date(text, &toks, input.date);
+    Frame {
+        segment: si,
+        role,
+        range,
+        text: text.to_string(),
+        kind_points,
+        specific,
+        event,
+        agreement: within(&markers, |m| m.value == Marker::Agreement),
+        anaphora: within(&markers, |m| m.value == Marker::Anaphora),
+        anaphora_kind: markers.iter().filter(|m| m.value == Marker::Anaphora).find_map(|m| {
+            kind_hits.iter().find_map(|h| match h.value {
+                KindCue::Noun(kind, _) if h.first >= m.first && h.end <= m.end => Some(kind),
+                _ => None,
+            })
+        }),
+        also: within(&markers, |m| m.value == Marker::Also),
+        statuses,
+        earlier_statuses,
+        money,
+        chips,
+        power,
+        models,
+        countries,
+        host,
+        orgs,
+        date,
+        names,
+    }
+}
+
+/// Whether a money figure is a deal's value: the nearest context cue
+/// before it (or just after it) says so, and no closer cue says it is a
+/// market, a loss, revenue or a valuation. A facility noun right before
+/// ("une usine d'IA de 200 millions") counts as a deal cue.
+fn is_deal_value(values: &[Hit<ValueCue>], kinds: &[Hit<KindCue>], span: &Range<usize>) -> bool {
+    let distance = |first: usize, end: usize| -> Option<usize> {
+        if end <= span.start && span.start - end < VALUE_BEFORE {
+            Some(span.start - end)
+        } else if first >= span.end && first - span.end < VALUE_AFTER {
+            Some(first - span.end + 1)
+        } else {
+            None
+        }
+    };
+    let nearest = |cue: ValueCue| values.iter().filter(|h| h.value == cue).filter_map(|h| distance(h.first, h.end)).min();
+    let facility = kinds
+        .iter()
+        .filter(|h| matches!(h.value, KindCue::Noun(_, Strength::Strong)))
+        .filter_map(|h| distance(h.first, h.end))
+        .min();
+    let deal = [nearest(ValueCue::Deal), facility].into_iter().flatten().min();
+    match (deal, nearest(ValueCue::Not)) {
+        (Some(d), Some(n)) => d < n,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// The host a sentence names: a destination for an export decision, else
+/// a located country ("en Inde"), else the first country named as a noun,
+/// else by an adjective. The United States only when located there: being
+/// Nvidia's home, it is named in passing everywhere.
+fn pick_host(countries: &[FrameCountry], export: bool) -> Option<String> {
+    let us = |c: &&FrameCountry| c.code == "US";
+    if export && let Some(c) = countries.iter().find(|c| c.destination && !c.adjective) {
+        return Some(c.code.clone());
+    }
+    countries
+        .iter()
+        .filter(|c| !us(c))
+        .find(|c| c.located && !c.adjective)
+        .or_else(|| countries.iter().filter(|c| !us(c)).find(|c| !c.adjective))
+        .or_else(|| countries.iter().filter(|c| !us(c)).find(|c| c.adjective))
+        .or_else(|| countries.iter().find(|c| us(c) && c.located && !c.adjective))
+        .map(|c| c.code.clone())
+}
+
+/// Capitalised words right after a strong kind noun ("le supercalculateur
+/// Gefion", "campus Stargate") that are not organisations or countries.
+fn facility_names(
+    text: &str,
+    tokenised: &Tokenised,
+    kinds: &[Hit<KindCue>],
+    orgs: &[(usize, Range<usize>)],
+    _countries: &[FrameCountry],
+) -> Vec<String> {
+    let mut names = Vec::new();
+    for hit in kinds.iter().filter(|h| matches!(h.value, KindCue::Noun(_, Strength::Strong))) {
+        let Some(&(start, end)) = tokenised.original.get(hit.end) else { continue };
+        let word = &text[start..end];
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        let in_org = orgs.iter().any(|(_, r)| r.contains(&hit.end));
+        if capitalised && !in_org && word.chars().count() > 2 {
+            names.push(crate::extract::text::fold(word));
+        }
+    }
+    names
+}
+
+/// The date a sentence gives: a full or month date ("le 3 mars 2025",
+/// "March 2025"), or a bare month after "en"/"in" ("en avril"), placed in
+/// the article's year, or the year before when the month is later than the
+/// article's.
+fn sentence_date(text: &str, toks: &[Token<'_>], article_date: Option<&str>) -> Option<String> {
+    let article = article_date.and_then(ArticleDate::parse);
+    if let Some(found) = find_date(text) {
+        let plausible = article.is_none_or(|a| found.year + 3 >= a.year && found.year <= a.year + 1);
+        return plausible.then(|| found.to_string());
+    }
+    let article = article?;
+    toks.windows(2).find_map(|w| {
+        if !matches!(w[0].text, "en" | "in" | "depuis" | "since" | "mi" | "fin" | "debut" | "early" | "late" | "mid") {
+            return None;
+        }
+        let month = month_number(w[1].text)?;
+        // "mai", "mars" are also ordinary words: only after a preposition.
+        let year = if month <= article.month { article.year } else { article.year - 1 };
+        ArticleDate::new(year, month, None).map(|d| d.to_string())
+    })
+}
