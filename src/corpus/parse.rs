@@ -6,9 +6,9 @@ use crate::model::{Article, Figure, ParagraphKind};
 use crate::extract::countries::{Gazetteer, extract_countries};
 use crate::extract::figures::extract_figures;
 use crate::extract::language::detect_language;
-use crate::extract::deals::{DealInput, extract_deals};
+use crate::extract::deals::{DealInput, Frame, extract_deals, frames_of};
 use crate::extract::organisations::find_organisations;
-use crate::extract::structure::parse_structure;
+use crate::extract::structure::{ArticleStructure, parse_structure};
 use crate::extract::topics::extract_topics;
 use crate::extract::{Segment, SegmentRole};
 
@@ -16,23 +16,7 @@ use crate::extract::{Segment, SegmentRole};
 /// the text came from.
 pub fn parse_article(id: &str, source: &str, text: &str) -> Article {
     let structure = parse_structure(text);
-
-    let mut segments = vec![Segment::new(SegmentRole::Title, &structure.title)];
-    let mut lead_seen = false;
-    for paragraph in &structure.paragraphs {
-        let role = match paragraph.kind {
-            ParagraphKind::Heading => SegmentRole::Heading,
-            ParagraphKind::Text if !lead_seen => {
-                lead_seen = true;
-                SegmentRole::Lead
-            }
-            ParagraphKind::Text => SegmentRole::Body,
-        };
-        segments.push(Segment::new(role, &paragraph.text));
-    }
-    if let Some(summary) = &structure.summary {
-        segments.push(Segment::new(SegmentRole::Summary, summary));
-    }
+    let segments = segments_of(&structure);
 
     let whole_text: String = segments.iter().map(|s| s.text).collect::<Vec<_>>().join("\n");
     let key = content_key(&whole_text);
@@ -72,6 +56,50 @@ pub fn parse_article(id: &str, source: &str, text: &str) -> Article {
         deals,
         paragraphs: structure.paragraphs,
     }
+}
+
+/// The title, lead, body paragraphs, headings and summary as segments.
+fn segments_of(structure: &ArticleStructure) -> Vec<Segment<'_>> {
+    let mut segments = vec![Segment::new(SegmentRole::Title, &structure.title)];
+    let mut lead_seen = false;
+    for paragraph in &structure.paragraphs {
+        let role = match paragraph.kind {
+            ParagraphKind::Heading => SegmentRole::Heading,
+            ParagraphKind::Text if !lead_seen => {
+                lead_seen = true;
+                SegmentRole::Lead
+            }
+            ParagraphKind::Text => SegmentRole::Body,
+        };
+        segments.push(Segment::new(role, &paragraph.text));
+    }
+    if let Some(summary) = &structure.summary {
+        segments.push(Segment::new(SegmentRole::Summary, summary));
+    }
+    segments
+}
+
+/// The sentence frames deal extraction reads from an article's text, for
+/// working on the cue lists (`cargo run --example frames`).
+pub fn frames_of_text(text: &str) -> Vec<Frame> {
+    let structure = parse_structure(text);
+    let segments = segments_of(&structure);
+    let countries = extract_countries(Gazetteer::embedded(), &segments);
+    let organisations = find_organisations(&segments);
+    let topics = extract_topics(&segments);
+    let figures: Vec<Vec<Figure>> = segments.iter().map(|s| extract_figures(s.text)).collect();
+    let date = structure.date.map(|d| d.to_string());
+    frames_of(&DealInput {
+        article_id: "",
+        article_key: "",
+        date: date.as_deref(),
+        segments: &segments,
+        figures: &figures,
+        countries: &countries.hits,
+        orgs: &organisations.mentions,
+        topics: &topics,
+        primary: countries.primary.as_ref(),
+    })
 }
 
 /// The article's stable key: a hash of its normalised text, so it survives

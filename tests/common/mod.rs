@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod deal_key;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use dealscope::app::keymap::action_for;
 use dealscope::app::{Action, AppState, update};

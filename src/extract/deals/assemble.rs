@@ -13,9 +13,6 @@ use super::frames::{Frame, best_kind};
 use crate::model::{DealKind, DealStatus, OrgRole};
 use crate::extract::SegmentRole;
 
-/// Weighted points a kind other than partnership needs to be a deal's kind.
-const KIND_THRESHOLD: u32 = 3;
-
 /// Sentences grouped as one deal, before its fields are read.
 #[derive(Debug, Clone)]
 pub struct Draft {
@@ -24,11 +21,27 @@ pub struct Draft {
     pub host: Option<String>,
     /// Kind points weighted by where each sentence sits.
     pub points: [u32; 8],
+    /// Kinds some sentence names specifically.
+    pub grounded: [bool; 8],
+    /// Some sentence names an agreement.
+    pub agreement: bool,
+    /// The kind of the most prominent sentence that grounds one, and that
+    /// sentence's prominence and position.
+    headline_kind: Option<DealKind>,
+    headline_rank: Option<(std::cmp::Reverse<u32>, usize)>,
 }
 
 impl Draft {
     fn new(frame: usize, host: Option<String>) -> Draft {
-        Draft { frames: vec![frame], host, points: [0; 8] }
+        Draft {
+            frames: vec![frame],
+            host,
+            points: [0; 8],
+            grounded: [false; 8],
+            agreement: false,
+            headline_kind: None,
+            headline_rank: None,
+        }
     }
 
     fn add(&mut self, index: usize, frame: &Frame) {
@@ -39,17 +52,34 @@ impl Draft {
         for (total, points) in self.points.iter_mut().zip(frame.kind_points) {
             *total += points * weight;
         }
-    }
-
-    /// The kind so far: a specific kind with enough points, else partnership.
-    pub fn kind(&self) -> Option<DealKind> {
-        let mut specific = self.points;
-        for (i, points) in specific.iter_mut().enumerate() {
-            if DealKind::ALL[i] != DealKind::Partnership && *points < KIND_THRESHOLD {
+        for (all, one) in self.grounded.iter_mut().zip(frame.grounded) {
+            *all |= one;
+        }
+        self.agreement |= frame.agreement;
+        let mut own = frame.kind_points;
+        for (i, points) in own.iter_mut().enumerate() {
+            if DealKind::ALL[i] == DealKind::Partnership || !frame.grounded[i] {
                 *points = 0;
             }
         }
-        best_kind(&specific)
+        let rank = (std::cmp::Reverse(role_weight(frame.role)), index);
+        if let Some(kind) = best_kind(&own)
+            && self.headline_rank.is_none_or(|r| rank < r)
+        {
+            self.headline_kind = Some(kind);
+            self.headline_rank = Some(rank);
+        }
+    }
+
+    /// The kind so far: what the most prominent sentence that names a kind
+    /// specifically says (the title's "supercomputer" over the body's chip
+    /// counts); else a partnership, when the sentences speak of one or of
+    /// an agreement.
+    pub fn kind(&self) -> Option<DealKind> {
+        self.headline_kind.or_else(|| {
+            let partnership = self.points[super::frames::kind_index(DealKind::Partnership)] > 0;
+            (partnership || self.agreement).then_some(DealKind::Partnership)
+        })
     }
 }
 
@@ -63,9 +93,15 @@ pub fn role_weight(role: SegmentRole) -> u32 {
     }
 }
 
+/// Kinds that one deal's sentences may show: the same, a partnership or an
+/// investment around anything, chips for a facility.
 fn compatible(a: Option<DealKind>, b: Option<DealKind>) -> bool {
-    let loose = |k: Option<DealKind>| matches!(k, None | Some(DealKind::Partnership) | Some(DealKind::Investment));
-    a == b || loose(a) || loose(b)
+    use DealKind::*;
+    let loose = |k: Option<DealKind>| matches!(k, None | Some(Partnership) | Some(Investment));
+    let chips_for_facility = |x: Option<DealKind>, y: Option<DealKind>| {
+        x == Some(ChipSupply) && matches!(y, Some(DataCentre | Supercomputer))
+    };
+    a == b || loose(a) || loose(b) || chips_for_facility(a, b) || chips_for_facility(b, a)
 }
 
 /// Organisations a sentence names that make it about a particular deal:
@@ -101,7 +137,7 @@ pub fn group(frames: &[Frame], primary: Option<&str>) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut last_touched: Option<usize> = None;
     for (i, frame) in frames.iter().enumerate() {
-        if !frame.is_dealish() {
+        if !frame.is_dealish() || frame.enumeration {
             continue;
         }
         let host = context[i].clone();
@@ -134,16 +170,27 @@ pub fn group(frames: &[Frame], primary: Option<&str>) -> Vec<Draft> {
                 || anchors(frame).next().is_some();
             match matching {
                 Some(d) if !frame.also || !own_anchor => Some(Target::Join(d)),
+                // Without a country of its own, a sentence goes on about the
+                // deal before it unless it says it is another.
+                None if host.is_none() && !frame.also && !drafts.is_empty() => {
+                    let d = last_touched.unwrap_or(0);
+                    Some(if compatible(drafts[d].kind(), kind) { Target::Join(d) } else { Target::New })
+                }
                 _ if drafts.is_empty() || own_anchor || frame.also || host.is_some() => Some(Target::New),
                 _ => drafts.iter().position(same_host).map(Target::Join),
             }
         } else {
-            // A vague sentence joins a deal it shares an organisation with.
+            // A vague sentence joins a deal it shares an organisation with;
+            // it reports one of its own only when it names an agreement,
+            // where it stands, and a country no deal has yet (a digest's
+            // "Zain is in talks with Microsoft").
+            let own_country = frame.host.is_some() && !drafts.iter().any(|d| d.host == frame.host);
+            let own_partnership = frame.agreement && !frame.statuses.is_empty() && own_country;
             drafts
                 .iter()
                 .position(|d| same_host(d) && shares_org(d, frames, frame))
                 .map(Target::Join)
-                .or_else(|| (drafts.is_empty() && frame.has_evidence()).then_some(Target::New))
+                .or_else(|| ((drafts.is_empty() && frame.has_evidence()) || own_partnership).then_some(Target::New))
         };
         match target {
             Some(Target::Join(d)) => {
@@ -187,9 +234,21 @@ fn is_deal(draft: &Draft, frames: &[Frame]) -> bool {
     if kind == DealKind::ExportControl && draft.frames.iter().all(|&i| frames[i].statuses.is_empty()) {
         return false;
     }
-    let specific = draft.frames.iter().any(|&i| starts_deal(&frames[i]));
+    // Someone is a party: a host country, or an organisation other than
+    // the supplier everyone names.
+    let party = draft.host.is_some() || draft.frames.iter().any(|&i| anchors(&frames[i]).next().is_some());
     if kind != DealKind::Partnership {
-        return specific || draft.frames.iter().any(|&i| frames[i].has_evidence() && frames[i].specific);
+        let specific = draft.frames.iter().any(|&i| starts_deal(&frames[i]));
+        // Something says it happened: an agreement, a stage, an amount, or
+        // a company changing hands. Buying chips in general is no deal.
+        let happened = draft.frames.iter().any(|&i| {
+            let f = &frames[i];
+            f.agreement
+                || !f.statuses.is_empty()
+                || f.money.iter().any(|m| m.deal_value)
+                || f.grounded[super::frames::kind_index(DealKind::Acquisition)] && f.event
+        });
+        return specific && happened && party;
     }
     let agreement = draft.frames.iter().any(|&i| frames[i].agreement);
     let happens = draft.frames.iter().any(|&i| !frames[i].statuses.is_empty() || frames[i].event);
@@ -234,12 +293,16 @@ fn merge_twins(drafts: &mut Vec<Draft>, frames: &[Frame]) {
 /// exit beats everything), else "announced".
 pub fn status(draft: &Draft, frames: &[Frame]) -> (DealStatus, Option<usize>) {
     let best = |headline: bool| -> Option<(DealStatus, usize)> {
-        draft
+        let chosen: Vec<usize> = draft
             .frames
             .iter()
-            .filter(|&&i| matches!(frames[i].role, SegmentRole::Title | SegmentRole::Lead) == headline)
-            .filter_map(|&i| sentence_status(&frames[i].statuses).map(|s| (s, i)))
-            .max_by_key(|(s, _)| s.rank())
+            .copied()
+            .filter(|&i| matches!(frames[i].role, SegmentRole::Title | SegmentRole::Lead) == headline)
+            .collect();
+        let all: Vec<DealStatus> = chosen.iter().flat_map(|&i| frames[i].statuses.iter().copied()).collect();
+        let status = sentence_status(&all)?;
+        let frame = chosen.iter().copied().find(|&i| frames[i].statuses.contains(&status))?;
+        Some((status, frame))
     };
     match best(true).or_else(|| best(false)) {
         Some((status, frame)) => (status, Some(frame)),

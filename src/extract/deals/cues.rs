@@ -50,6 +50,8 @@ pub enum Marker {
 pub enum ValueCue {
     Deal,
     Not,
+    /// "pour", "for": a price only in a sentence about a deal.
+    Price,
     Ignore,
 }
 
@@ -262,6 +264,7 @@ impl Cues {
                             let cue = match *value {
                                 "deal" => ValueCue::Deal,
                                 "not" => ValueCue::Not,
+                                "price" => ValueCue::Price,
                                 "ignore" => ValueCue::Ignore,
                                 other => return Err(at(format!("unknown value cue {other:?}"))),
                             };

@@ -64,8 +64,17 @@ pub fn build_deal(input: &DealInput<'_>, frames: &[Frame], draft: &Draft, positi
         code: info.code.clone(),
         name: info.name_en.clone(),
     });
-    let countries = party_countries(draft, frames, country.as_ref(), kind);
     let organisations = organisations(draft, frames, country.as_ref().map(|c| c.code.as_str()), kind);
+    let mut countries = party_countries(draft, frames, country.as_ref(), kind);
+    // The home country of every party organisation is a party too.
+    for org in &organisations {
+        let home = draft.frames.iter().flat_map(|&i| &frames[i].orgs).find(|o| o.name == org.name);
+        if let Some(code) = home.and_then(|o| o.country.clone())
+            && !countries.contains(&code)
+        {
+            countries.push(code);
+        }
+    }
     let topics = deal_topics(input, frames, draft, kind, only_deal);
 
     Deal {
@@ -179,11 +188,16 @@ fn role_of(mentions: &[&FrameOrg], host: Option<&str>, kind: DealKind) -> OrgRol
             return OrgRole::Investor;
         }
     }
-    let data = mentions.iter().find_map(|m| m.data_role);
+    // A chipmaker in a partnership, a lab or an investment round works
+    // with the host; it sells nothing there.
+    let data = mentions.iter().find_map(|m| m.data_role).map(|role| match (role, kind) {
+        (OrgRole::Supplier, DealKind::Partnership | DealKind::RAndD | DealKind::Investment) => OrgRole::Partner,
+        _ => role,
+    });
     let cue = mentions.iter().find_map(|m| m.cue_role);
     match (cue, data) {
         // A supplier or regulator named near "construit" is still one.
-        (Some(OrgRole::Host), Some(data)) => data,
+        (Some(OrgRole::Host), Some(data @ (OrgRole::Supplier | OrgRole::Regulator))) => data,
         (Some(cue), _) => cue,
         (None, Some(data)) => data,
         (None, None) => match (mentions.iter().find_map(|m| m.country.as_deref()), host) {

@@ -67,6 +67,9 @@ pub struct Frame {
     pub kind_points: [u32; 8],
     /// A specific kind's strong noun or own event.
     pub specific: bool,
+    /// Per kind: named specifically here (a strong noun, a chip count, or
+    /// an event next to what it is about), not just in passing.
+    pub grounded: [bool; 8],
     /// A verb or noun of a deal happening.
     pub event: bool,
     pub agreement: bool,
@@ -85,6 +88,11 @@ pub struct Frame {
     pub countries: Vec<FrameCountry>,
     /// The country this sentence itself names as a host, if any.
     pub host: Option<String>,
+    /// Names three or more countries: a list ("plus Chile, Japan and
+    /// Czechia"), not one deal.
+    pub enumeration: bool,
+    /// Ends with a question mark.
+    pub question: bool,
     pub orgs: Vec<FrameOrg>,
     /// A date the sentence gives for what it reports.
     pub date: Option<String>,
@@ -93,13 +101,14 @@ pub struct Frame {
 }
 
 impl Frame {
-    /// Says something about a deal at all.
+    /// Says something about a deal at all. A question asserts nothing.
     pub fn is_dealish(&self) -> bool {
-        self.kind_points.iter().any(|&p| p > 0)
+        !self.question
+            && (self.kind_points.iter().any(|&p| p > 0)
             || self.agreement
             || self.anaphora
             || !self.statuses.is_empty()
-            || self.money.iter().any(|m| m.deal_value)
+            || self.money.iter().any(|m| m.deal_value))
     }
 
     /// Says that a deal happens: an agreement, an event, a status or a
@@ -261,6 +270,7 @@ fn build_frame(input: &DealInput<'_>, cues: &Cues, si: usize, role: SegmentRole,
             specific_noun_of[k] |= points == STRONG_POINTS;
         }
     }
+    let mut grounded = specific_noun_of;
     let has_money = figures.iter().any(|(f, _)| matches!(f.unit, Unit::Currency(_)));
     let has_chips = figures.iter().any(|(f, _)| matches!(f.unit, Unit::Chips | Unit::Gpus))
         || !cues.models.find(&toks).is_empty()
@@ -270,21 +280,27 @@ fn build_frame(input: &DealInput<'_>, cues: &Cues, si: usize, role: SegmentRole,
     let event_hits = cues.events.find(&toks);
     for hit in &event_hits {
         let KindCue::Event(kind) = hit.value else { continue };
-        if marker_before(hit.first, Marker::Negation, 3) || marker_before(hit.first, Marker::Modal, MODIFIER_REACH) {
+        // Denied, hypothetical or past ("avaient commandé") events report
+        // nothing happening now.
+        if marker_before(hit.first, Marker::Negation, 3)
+            || marker_before(hit.first, Marker::Modal, MODIFIER_REACH)
+            || marker_before(hit.first, Marker::Earlier, 3)
+        {
             continue;
         }
         event = true;
         let Some(kind) = kind else { continue };
         let k = kind_index(kind);
-        let grounded = match kind {
+        let grounded_event = match kind {
             DealKind::Acquisition => true,
             DealKind::ChipSupply => has_chips,
             DealKind::ExportControl => has_chips || noun_of[k],
             DealKind::Investment => has_money || specific_noun_of[k],
             _ => specific_noun_of[k],
         };
-        if grounded {
+        if grounded_event {
             kind_points[k] += STRONG_POINTS;
+            grounded[k] = true;
             specific = true;
         }
     }
@@ -292,10 +308,17 @@ fn build_frame(input: &DealInput<'_>, cues: &Cues, si: usize, role: SegmentRole,
     // Statuses.
     let mut statuses = Vec::new();
     let mut earlier_statuses = Vec::new();
+    let article_year = input.date.and_then(|d| d.get(..4)).and_then(|y| y.parse::<u32>().ok());
     for hit in cues.statuses.find(&toks) {
         let Some(status) = hit.value else { continue };
+        // "mise en service prévue", "opérationnel en 2027": a plan.
+        let planned_after = markers.iter().any(|m| m.value == Marker::Future && m.first >= hit.end && m.first - hit.end < 2)
+            || toks[hit.end..toks.len().min(hit.end + 6)].iter().any(|t| {
+                t.text.len() == 4 && t.text.parse::<u32>().is_ok_and(|y| article_year.is_some_and(|a| y > a && y < a + 30))
+            });
         if marker_before(hit.first, Marker::Negation, MODIFIER_REACH)
             || marker_before(hit.first, Marker::Future, MODIFIER_REACH)
+            || planned_after
         {
             continue;
         }
@@ -315,12 +338,17 @@ fn build_frame(input: &DealInput<'_>, cues: &Cues, si: usize, role: SegmentRole,
     for (figure, span) in &figures {
         match figure.unit {
             Unit::Currency(_) => {
-                let deal_value = is_deal_value(&value_hits, &kind_hits, span);
+                let deal_value = is_deal_value(&value_hits, &kind_hits, span, specific);
                 money.push(FrameFigure { figure: figure.clone(), deal_value });
             }
             Unit::Chips | Unit::Gpus => {
+                // A count of chips is what a chip deal is about.
                 chips.push(figure.clone());
-                kind_points[kind_index(DealKind::ChipSupply)] += 2;
+                // Less than a facility noun: a machine "with 512 GPUs" is
+                // still a supercomputer.
+                kind_points[kind_index(DealKind::ChipSupply)] += STRONG_POINTS - 1;
+                grounded[kind_index(DealKind::ChipSupply)] = true;
+                specific = true;
             }
             Unit::Megawatts => power.push(figure.clone()),
             _ => {}
@@ -358,6 +386,10 @@ fn build_frame(input: &DealInput<'_>, cues: &Cues, si: usize, role: SegmentRole,
         .collect();
     let export = kind_points[kind_index(DealKind::ExportControl)] > 0;
     let host = pick_host(&countries, export);
+    let mut distinct: Vec<&str> = countries.iter().filter(|c| c.code != "US").map(|c| c.code.as_str()).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let enumeration = distinct.len() >= 3 || role == SegmentRole::Summary && distinct.len() >= 2;
 
     // Organisations.
     let role_hits = cues.roles.find(&toks);
@@ -377,6 +409,15 @@ fn build_frame(input: &DealInput<'_>, cues: &Cues, si: usize, role: SegmentRole,
     let mut orgs = Vec::new();
     for (k, (i, span)) in mention_spans.iter().enumerate() {
         let mention = &input.orgs[*i];
+        // "TOKYO — SoftBank said...": a dateline's city, not a company.
+        let (start, end) = (mention.start - range.start, mention.end - range.start);
+        let rest = text[end..].trim_start();
+        let dateline = start == 0
+            && text[..end].chars().all(|c| !c.is_lowercase())
+            && (rest.starts_with(['—', '–', '-', ',', '(']));
+        if dateline {
+            continue;
+        }
         let previous_end = if k > 0 { mention_spans[k - 1].1.end } else { 0 };
         let next_start = mention_spans.get(k + 1).map_or(toks.len(), |(_, s)| s.start);
         let cue_role = role_hits.iter().find_map(|h| {
@@ -407,7 +448,7 @@ fn build_frame(input: &DealInput<'_>, cues: &Cues, si: usize, role: SegmentRole,
     }
 
     let names = facility_names(text, &tokenised, &kind_hits, &mention_spans, &countries);
-    let date = sentence_date(text, &toks, input.date);
+    let date = sentence_date(text, &toks, &markers, input.date);
     Frame {
         segment: si,
         role,
@@ -415,6 +456,7 @@ fn build_frame(input: &DealInput<'_>, cues: &Cues, si: usize, role: SegmentRole,
         text: text.to_string(),
         kind_points,
         specific,
+        grounded,
         event,
         agreement: within(&markers, |m| m.value == Marker::Agreement),
         anaphora: within(&markers, |m| m.value == Marker::Anaphora),
@@ -433,6 +475,8 @@ fn build_frame(input: &DealInput<'_>, cues: &Cues, si: usize, role: SegmentRole,
         models,
         countries,
         host,
+        enumeration,
+        question: text.trim_end_matches(['"', '»', '”', ')', ' ']).ends_with('?'),
         orgs,
         date,
         names,
@@ -443,7 +487,7 @@ fn build_frame(input: &DealInput<'_>, cues: &Cues, si: usize, role: SegmentRole,
 /// before it (or just after it) says so, and no closer cue says it is a
 /// market, a loss, revenue or a valuation. A facility noun right before
 /// ("une usine d'IA de 200 millions") counts as a deal cue.
-fn is_deal_value(values: &[Hit<ValueCue>], kinds: &[Hit<KindCue>], span: &Range<usize>) -> bool {
+fn is_deal_value(values: &[Hit<ValueCue>], kinds: &[Hit<KindCue>], span: &Range<usize>, specific: bool) -> bool {
     let distance = |first: usize, end: usize| -> Option<usize> {
         if end <= span.start && span.start - end < VALUE_BEFORE {
             Some(span.start - end)
@@ -454,12 +498,18 @@ fn is_deal_value(values: &[Hit<ValueCue>], kinds: &[Hit<KindCue>], span: &Range<
         }
     };
     let nearest = |cue: ValueCue| values.iter().filter(|h| h.value == cue).filter_map(|h| distance(h.first, h.end)).min();
+    // "pour environ 350 millions": a price, in a sentence about a deal.
+    let price = values
+        .iter()
+        .filter(|h| h.value == ValueCue::Price && specific)
+        .filter_map(|h| (h.end <= span.start && span.start - h.end <= 2).then(|| span.start - h.end))
+        .min();
     let facility = kinds
         .iter()
         .filter(|h| matches!(h.value, KindCue::Noun(_, Strength::Strong)))
         .filter_map(|h| distance(h.first, h.end))
         .min();
-    let deal = [nearest(ValueCue::Deal), facility].into_iter().flatten().min();
+    let deal = [nearest(ValueCue::Deal), facility, price].into_iter().flatten().min();
     match (deal, nearest(ValueCue::Not)) {
         (Some(d), Some(n)) => d < n,
         (Some(_), None) => true,
@@ -509,23 +559,38 @@ fn facility_names(
 }
 
 /// The date a sentence gives: a full or month date ("le 3 mars 2025",
-/// "March 2025"), or a bare month after "en"/"in" ("en avril"), placed in
-/// the article's year, or the year before when the month is later than the
-/// article's.
-fn sentence_date(text: &str, toks: &[Token<'_>], article_date: Option<&str>) -> Option<String> {
+/// "March 2025"), or a day and month or a month after "en"/"in" ("on June
+/// 17", "le 17 juin", "en avril"), placed in the article's year, or the year
+/// before when the month is later than the article's. Plans ("doit être
+/// lancé en juin") give no date.
+fn sentence_date(text: &str, toks: &[Token<'_>], markers: &[Hit<Marker>], article_date: Option<&str>) -> Option<String> {
     let article = article_date.and_then(ArticleDate::parse);
     if let Some(found) = find_date(text) {
         let plausible = article.is_none_or(|a| found.year + 3 >= a.year && found.year <= a.year + 1);
         return plausible.then(|| found.to_string());
     }
     let article = article?;
-    toks.windows(2).find_map(|w| {
-        if !matches!(w[0].text, "en" | "in" | "depuis" | "since" | "mi" | "fin" | "debut" | "early" | "late" | "mid") {
-            return None;
-        }
-        let month = month_number(w[1].text)?;
-        // "mai", "mars" are also ordinary words: only after a preposition.
+    if markers.iter().any(|m| matches!(m.value, Marker::Future | Marker::Modal)) {
+        return None;
+    }
+    let day = |t: &str| t.parse::<u32>().ok().filter(|d| (1..=31).contains(d) && t.len() <= 2);
+    let place = |month: u32, day: Option<u32>| {
         let year = if month <= article.month { article.year } else { article.year - 1 };
-        ArticleDate::new(year, month, None).map(|d| d.to_string())
+        ArticleDate::new(year, month, day).map(|d| d.to_string())
+    };
+    (0..toks.len()).find_map(|i| {
+        let month = month_number(toks[i].text)?;
+        let before = i.checked_sub(1).map(|b| toks[b].text);
+        let after = toks.get(i + 1).map(|t| t.text);
+        // "June 17", "17 juin": a day makes a month name a date.
+        if let Some(d) = after.and_then(day).or_else(|| before.and_then(day)) {
+            return place(month, Some(d));
+        }
+        // "mai", "mars" are also ordinary words: only after a preposition.
+        let preposition = matches!(
+            before,
+            Some("en" | "in" | "depuis" | "since" | "mi" | "fin" | "debut" | "early" | "late" | "mid" | "d")
+        );
+        preposition.then(|| place(month, None)).flatten()
     })
 }
