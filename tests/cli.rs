@@ -66,11 +66,15 @@ fn list_json_has_exactly_the_documented_fields() {
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let articles = value.as_array().unwrap();
     assert_eq!(articles.len(), 5);
+    // The deals issue added `deals` (ids), `headline`, `key` and figure offsets.
     let expected = [
         "countries",
         "date",
+        "deals",
         "figures",
+        "headline",
         "id",
+        "key",
         "language",
         "organisations",
         "primary_country",
@@ -86,7 +90,9 @@ fn list_json_has_exactly_the_documented_fields() {
         for figure in article["figures"].as_array().unwrap() {
             assert!(figure["value"].is_number());
             assert!(figure["text"].is_string() && figure["unit"].is_string());
+            assert!(figure["start"].as_u64().unwrap() < figure["end"].as_u64().unwrap());
         }
+        assert!(article["deals"].as_array().unwrap().iter().all(|d| d.is_string()));
     }
     let korea = articles.iter().find(|a| a["id"] == "004_caa39ef458abdd0a").unwrap();
     assert_eq!(korea["primary_country"], serde_json::json!({"code": "KR", "name": "South Korea"}));
@@ -97,9 +103,12 @@ fn list_json_has_exactly_the_documented_fields() {
 fn list_query_and_sort() {
     let out = run(&["list", "--query", "coree"]);
     assert_eq!(stdout(&out).lines().count(), 1);
+    // Value sorts by the headline's USD value: the main deal's amount, never
+    // a market size (Vietnam's $263B) or a loss (the $5.5B).
     let by_value = run(&["list", "--sort", "value"]);
-    let first = stdout(&by_value).lines().next().unwrap().to_string();
-    assert!(first.contains("$263B"), "{first}");
+    let listing = stdout(&by_value);
+    assert!(listing.lines().next().unwrap().contains("€204.5M"), "{listing}");
+    assert!(!listing.contains("$263B") && !listing.contains("$5.5B"), "{listing}");
     let by_title = run(&["list", "--sort", "title"]);
     let titles = stdout(&by_title);
     assert!(titles.lines().next().unwrap().contains("L’ambition"), "{titles}");
@@ -124,6 +133,14 @@ fn show_by_id_prefix_and_file_and_json() {
     assert!(paragraphs.iter().all(|p| p["kind"] == "heading" || p["kind"] == "text"));
     assert!(!paragraphs.iter().any(|p| p["text"].as_str().unwrap().starts_with("Résumé")));
     assert!(value["summary"].as_str().unwrap().starts_with("L’accord"));
+    // Figure offsets are byte offsets into the normalised text `show --json` prints.
+    let text = value["text"].as_str().unwrap();
+    let figures = value["figures"].as_array().unwrap();
+    assert!(!figures.is_empty());
+    for figure in figures {
+        let (start, end) = (figure["start"].as_u64().unwrap() as usize, figure["end"].as_u64().unwrap() as usize);
+        assert_eq!(&text[start..end], figure["text"].as_str().unwrap());
+    }
 
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("maroc.txt");

@@ -159,3 +159,115 @@ fn structure_of_the_salvador_and_netherlands_samples() {
     assert!(!last.text.contains("Laisser un commentaire"));
     assert!(last.text.starts_with("Cette alliance avec Nvidia"), "{}", last.text);
 }
+
+// --- Deals (the deals issue's done-means on the samples) ---
+
+use dealscope::model::{Deal, DealKind, DealStatus, OrgRole};
+
+fn deals_of<'c>(corpus: &'c Corpus, prefix: &str) -> &'c [Deal] {
+    &article(corpus, prefix).deals
+}
+
+fn amounts(deals: &[Deal]) -> Vec<f64> {
+    deals.iter().filter_map(|d| d.amount.as_ref().map(|a| a.value)).collect()
+}
+
+fn has_org(deal: &Deal, name: &str, role: OrgRole) -> bool {
+    deal.organisations.iter().any(|o| o.name.to_lowercase().contains(&name.to_lowercase()) && o.role == role)
+}
+
+#[test]
+fn el_salvador_one_partnership_under_a_letter_of_intent() {
+    let corpus = samples();
+    let deals = deals_of(&corpus, "000");
+    assert_eq!(deals.len(), 1, "{deals:#?}");
+    let deal = &deals[0];
+    assert_eq!(deal.kind, DealKind::Partnership);
+    assert_eq!(deal.status, DealStatus::Mou);
+    assert_eq!(deal.country.as_ref().unwrap().code, "SV");
+    assert!(has_org(deal, "Bitcoin Office", OrgRole::Host), "{:?}", deal.organisations);
+    assert!(deal.amount.is_none(), "the $5.5B is a loss, the 174 % a stock move");
+}
+
+#[test]
+fn china_export_licence_for_h20_approved() {
+    let corpus = samples();
+    let deals = deals_of(&corpus, "001");
+    assert_eq!(deals.len(), 1, "{deals:#?}");
+    let deal = &deals[0];
+    assert_eq!(deal.kind, DealKind::ExportControl);
+    assert_eq!(deal.status, DealStatus::Approved);
+    assert_eq!(deal.country.as_ref().unwrap().code, "CN");
+    assert_eq!(deal.chips.as_ref().and_then(|c| c.model.as_deref()), Some("H20"));
+    assert!(deal.amount.is_none(), "the $5.5B is what the ban could have cost");
+}
+
+#[test]
+fn vietnam_research_centre_acquisition_and_ai_factory() {
+    let corpus = samples();
+    let deals = deals_of(&corpus, "002");
+    let kinds: Vec<DealKind> = deals.iter().map(|d| d.kind).collect();
+    assert_eq!(deals[0].kind, DealKind::RAndD, "the lead's deal is the main one: {kinds:?}");
+    let acquisition = deals.iter().find(|d| d.kind == DealKind::Acquisition).expect("VinBrain");
+    assert!(has_org(acquisition, "VinBrain", OrgRole::Host), "{:?}", acquisition.organisations);
+    let factory = deals.iter().find(|d| d.kind == DealKind::DataCentre).expect("FPT's AI factory");
+    assert!(factory.organisations.iter().any(|o| o.name.starts_with("FPT")));
+    assert_eq!(factory.status, DealStatus::Announced);
+    let amount = factory.amount.as_ref().expect("$200M");
+    assert_eq!((amount.value, amount.currency.as_str()), (2e8, "USD"));
+    assert_eq!(amount.usd, Some(2e8));
+    for value in amounts(deals) {
+        assert!(value != 263e9 && value != 31e9, "a market size taken as a deal amount");
+    }
+    assert!(deals.iter().all(|d| d.country.as_ref().is_some_and(|c| c.code == "VN")));
+}
+
+#[test]
+fn netherlands_supercomputer_funded_with_204_5_million_euros() {
+    let corpus = samples();
+    let deals = deals_of(&corpus, "003");
+    assert_eq!(deals.len(), 1, "{deals:#?}");
+    let deal = &deals[0];
+    assert_eq!(deal.kind, DealKind::Supercomputer);
+    let amount = deal.amount.as_ref().unwrap();
+    assert_eq!((amount.value, amount.currency.as_str()), (204.5e6, "EUR"));
+    assert!(amount.usd.is_some_and(|usd| usd > 2e8 && usd < 2.5e8), "{amount:?}");
+    assert!(deal.chips.is_none(), "the 1,528 GPUs are Denmark's Gefion");
+}
+
+#[test]
+fn south_korea_260000_chips_for_samsung_hyundai_and_sk() {
+    let corpus = samples();
+    let deals = deals_of(&corpus, "004");
+    assert_eq!(deals.len(), 1, "{deals:#?}");
+    let deal = &deals[0];
+    assert_eq!(deal.kind, DealKind::ChipSupply);
+    assert_eq!(deal.status, DealStatus::Announced);
+    assert_eq!(deal.chips.as_ref().and_then(|c| c.count), Some(260_000));
+    for host in ["Samsung", "Hyundai", "SK Group"] {
+        assert!(has_org(deal, host, OrgRole::Host), "{host}: {:?}", deal.organisations);
+    }
+    assert!(has_org(deal, "Nvidia", OrgRole::Supplier));
+}
+
+#[test]
+fn headlines_are_deal_figures_never_markets_or_losses() {
+    let corpus = samples();
+    let headline = |prefix: &str| article(&corpus, prefix).headline().map(|h| (h.value, h.unit));
+    assert_eq!(headline("003"), Some((204.5e6, "EUR".to_string())));
+    assert_eq!(headline("004"), Some((260_000.0, "chips".to_string())));
+    assert_eq!(headline("000"), None);
+    assert_eq!(headline("001"), None);
+    // Vietnam's main deal (the R&D centre) has no figure; its $263B market stays an article figure.
+    assert_eq!(headline("002"), None);
+    assert!(has_figure(article(&corpus, "002"), 263e9, &Unit::Currency("USD".into())));
+}
+
+#[test]
+fn primary_country_is_the_main_deals_host() {
+    let corpus = samples();
+    for a in corpus.articles() {
+        let host = a.deals.first().and_then(|d| d.country.as_ref()).map(|c| &c.code);
+        assert_eq!(a.primary_country.as_ref().map(|c| &c.code), host, "{}", a.id);
+    }
+}

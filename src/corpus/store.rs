@@ -205,7 +205,7 @@ fn none_last<T>(a: Option<T>, b: Option<T>, cmp: impl Fn(&T, &T) -> Ordering) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Figure, Language, Unit};
+    use crate::model::{Amount, DealKind, DealStatus, Figure, Language, Unit};
 
     fn article(
         id: &str,
@@ -214,8 +214,15 @@ mod tests {
         topics: &[Topic],
         value: Option<f64>,
     ) -> Article {
+        let deal = |v: f64| {
+            let mut deal = Deal::new(&format!("{id}-1"), id, DealKind::Investment, DealStatus::Announced);
+            deal.amount =
+                Some(Amount { value: v, currency: "USD".into(), usd: Some(v), text: v.to_string(), mention: 0 });
+            deal
+        };
         Article {
             id: id.into(),
+            key: format!("key-{id}"),
             source: format!("dir/{id}.txt"),
             title: format!("Title {id}"),
             date: date.map(String::from),
@@ -225,9 +232,13 @@ mod tests {
             organisations: vec![],
             topics: topics.to_vec(),
             figures: value
-                .map(|v| vec![Figure { text: v.to_string(), value: v, unit: Unit::Currency("USD".into()) }])
+                .map(|v| {
+                    let text = v.to_string();
+                    vec![Figure { end: text.len(), text, value: v, unit: Unit::Currency("USD".into()), start: 0 }]
+                })
                 .unwrap_or_default(),
             summary: None,
+            deals: value.map(deal).into_iter().collect(),
             paragraphs: vec![],
         }
     }

@@ -272,6 +272,27 @@ pub struct DealEvidence {
 }
 
 impl Deal {
+    /// A deal with no facts yet but its kind and status, reported by one article.
+    pub fn new(id: &str, article: &str, kind: DealKind, status: DealStatus) -> Deal {
+        Deal {
+            id: id.to_string(),
+            country: None,
+            countries: Vec::new(),
+            kind,
+            status,
+            stages: vec![Stage { status, date: None, article: article.to_string() }],
+            organisations: Vec::new(),
+            amount: None,
+            chips: None,
+            power_mw: None,
+            date: None,
+            topics: Vec::new(),
+            articles: vec![article.to_string()],
+            mentions: Vec::new(),
+            evidence: DealEvidence::default(),
+        }
+    }
+
     /// The organisations of one role, in order.
     pub fn with_role(&self, role: OrgRole) -> impl Iterator<Item = &str> {
         self.organisations.iter().filter(move |o| o.role == role).map(|o| o.name.as_str())

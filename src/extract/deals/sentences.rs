@@ -25,9 +25,22 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
         if matches!(c, '.' | '!' | '?' | '…') {
             // Closing punctuation that belongs to this sentence.
             let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '"' | '\'' | '»' | '”' | '’' | ')' | ']' | '.' | '!' | '?')
-            {
-                j += 1;
+            loop {
+                while j < chars.len()
+                    && matches!(chars[j].1, '"' | '\'' | '»' | '”' | '’' | ')' | ']' | '.' | '!' | '?')
+                {
+                    j += 1;
+                }
+                // French closing quotes come after a space: "« oui. »".
+                let mut k = j;
+                while k < chars.len() && matches!(chars[k].1, ' ' | '\u{a0}' | '\u{202f}') {
+                    k += 1;
+                }
+                if k > j && k < chars.len() && matches!(chars[k].1, '»' | '”') {
+                    j = k;
+                } else {
+                    break;
+                }
             }
             let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
             let next_starts = chars.get(j).is_some_and(|&(_, n)| n.is_whitespace())
