@@ -9,6 +9,7 @@ pub mod junk;
 pub mod language;
 pub mod lexicon;
 pub mod organisations;
+pub mod places;
 pub mod rates;
 pub mod structure;
 pub mod text;

@@ -2,7 +2,8 @@
 
 use super::{UsageError, load, output_width, resolve_country};
 use crate::corpus::deals::{DealFilter, DealSort, sort_deals};
-use crate::display::{deal_organisations, pad_width, short_count, short_power, short_usd};
+use crate::corpus::{Corpus, merge};
+use crate::display::{deal_organisations, fit_width, pad_width, short_count, short_power, short_usd};
 use crate::model::{Deal, DealKind, DealStatus};
 use crate::search::filter_deals;
 use anyhow::Result;
@@ -38,6 +39,9 @@ pub struct DealsArgs {
     pub reverse: bool,
     #[arg(long)]
     pub json: bool,
+    /// Print the merge decisions behind one deal (an id or a unique prefix).
+    #[arg(long, value_name = "ID")]
+    pub explain: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -102,6 +106,10 @@ pub fn run(args: &DealsArgs, max_bytes: u64, out: &mut dyn Write) -> Result<()> 
     };
     let corpus = load(&args.paths, max_bytes)?;
     let deals = corpus.deals();
+    if let Some(id) = &args.explain {
+        let deal = find_deal(deals, id)?;
+        return write_explanation(&corpus, deal, output_width(), out);
+    }
     let mut selected: Vec<usize> = (0..deals.len()).filter(|&i| filter.matches(&deals[i])).collect();
     sort_deals(deals, &mut selected, args.sort.into(), args.reverse);
     if let Some(query) = args.query.as_deref().filter(|q| !q.trim().is_empty()) {
@@ -112,6 +120,57 @@ pub fn run(args: &DealsArgs, max_bytes: u64, out: &mut dyn Write) -> Result<()> 
         writeln!(out, "{}", serde_json::to_string_pretty(&chosen)?)?;
     } else {
         write_table(&chosen, output_width(), out)?;
+    }
+    Ok(())
+}
+
+/// A deal by exact id, else by unique id prefix.
+fn find_deal<'d>(deals: &'d [Deal], id: &str) -> Result<&'d Deal, UsageError> {
+    if let Some(deal) = deals.iter().find(|d| d.id == id) {
+        return Ok(deal);
+    }
+    let candidates: Vec<&Deal> = deals.iter().filter(|d| d.id.starts_with(id)).collect();
+    match candidates.as_slice() {
+        [one] => Ok(one),
+        [] => Err(UsageError(format!("no deal with id {id:?}"))),
+        many => {
+            let ids: Vec<&str> = many.iter().take(8).map(|d| d.id.as_str()).collect();
+            Err(UsageError(format!("deal id {id:?} is ambiguous: {}", ids.join(", "))))
+        }
+    }
+}
+
+/// `--explain`: the deal, the articles that report it with what each said,
+/// and every merge decision taken for it, with its evidence and score.
+fn write_explanation(corpus: &Corpus, deal: &Deal, width: usize, out: &mut dyn Write) -> Result<()> {
+    let width = width.clamp(40, 120);
+    let country = deal.country.as_ref().map_or("no host".into(), |c| format!("{} ({})", c.name, c.code));
+    writeln!(out, "{}  {}  {}  {}", deal.id, country, deal.kind, deal.status)?;
+    writeln!(out, "Reported by {} article(s):", deal.articles.len())?;
+    for stage in &deal.stages {
+        let title = corpus.by_id(&stage.article).map_or("", |a| a.title.as_str());
+        let line = format!(
+            "  {:<18} {:<10} {}  {}",
+            stage.status.slug(),
+            stage.date.as_deref().unwrap_or("undated"),
+            stage.article,
+            title
+        );
+        writeln!(out, "{}", fit_width(&line, width))?;
+    }
+    for article in deal.articles.iter().filter(|a| !deal.stages.iter().any(|s| &s.article == *a)) {
+        writeln!(out, "  {:<18} {:<10} {article}", "(same stage)", "")?;
+    }
+    let decisions = corpus.merge_decisions(&deal.id);
+    if decisions.is_empty() {
+        writeln!(out, "No merge: no other report scored as this deal (threshold {}).", merge::THRESHOLD)?;
+    }
+    for d in decisions {
+        let verdict = if d.joined { "joined" } else { "kept apart" };
+        writeln!(out, "{} from {}: {verdict}, score {} (threshold {})", d.deal, d.article, d.score, merge::THRESHOLD)?;
+        for reason in &d.reasons {
+            writeln!(out, "    {reason}")?;
+        }
     }
     Ok(())
 }

@@ -8,6 +8,7 @@ use crate::extract::figures::extract_figures;
 use crate::extract::language::detect_language;
 use crate::extract::deals::{DealInput, Frame, extract_deals, frames_of};
 use crate::extract::organisations::find_organisations;
+use crate::extract::places::Places;
 use crate::extract::structure::{ArticleStructure, parse_structure};
 use crate::extract::topics::extract_topics;
 use crate::extract::{Segment, SegmentRole};
@@ -25,6 +26,7 @@ pub fn parse_article(id: &str, source: &str, text: &str) -> Article {
     let organisations = find_organisations(&segments);
     let topics = extract_topics(&segments);
     let segment_figures: Vec<Vec<Figure>> = segments.iter().map(|s| extract_figures(s.text)).collect();
+    let places: Vec<_> = segments.iter().map(|s| Places::embedded().scan(s.text)).collect();
     let date = structure.date.map(|d| d.to_string());
     let deals = extract_deals(&DealInput {
         article_id: id,
@@ -33,6 +35,7 @@ pub fn parse_article(id: &str, source: &str, text: &str) -> Article {
         segments: &segments,
         figures: &segment_figures,
         countries: &countries.hits,
+        places: &places,
         orgs: &organisations.mentions,
         topics: &topics,
         primary: countries.primary.as_ref(),
@@ -88,6 +91,7 @@ pub fn frames_of_text(text: &str) -> Vec<Frame> {
     let organisations = find_organisations(&segments);
     let topics = extract_topics(&segments);
     let figures: Vec<Vec<Figure>> = segments.iter().map(|s| extract_figures(s.text)).collect();
+    let places: Vec<_> = segments.iter().map(|s| Places::embedded().scan(s.text)).collect();
     let date = structure.date.map(|d| d.to_string());
     frames_of(&DealInput {
         article_id: "",
@@ -96,6 +100,7 @@ pub fn frames_of_text(text: &str) -> Vec<Frame> {
         segments: &segments,
         figures: &figures,
         countries: &countries.hits,
+        places: &places,
         orgs: &organisations.mentions,
         topics: &topics,
         primary: countries.primary.as_ref(),

@@ -151,7 +151,7 @@ fn party_countries(draft: &Draft, frames: &[Frame], host: Option<&CountryRef>, k
             // The US is named in passing as Nvidia's home; it is a party when
             // it decides (an export licence) or is where the deal is.
             let passing_us = country.code == "US" && kind != DealKind::ExportControl && !country.located;
-            if !country.adjective && !passing_us && !out.contains(&country.code) {
+            if !country.adjective && !country.place && !passing_us && !out.contains(&country.code) {
                 out.push(country.code.clone());
             }
         }

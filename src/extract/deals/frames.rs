@@ -29,6 +29,8 @@ pub struct FrameCountry {
     pub located: bool,
     /// After a destination preposition ("vers la Chine", "to China").
     pub destination: bool,
+    /// Named through a city or region ("in Tema"), not the country itself.
+    pub place: bool,
 }
 
 /// An organisation named in a sentence.
@@ -370,7 +372,7 @@ fn build_frame(input: &DealInput<'_>, cues: &Cues, si: usize, role: SegmentRole,
         // at most an article.
         markers.iter().any(|m| m.value == which && m.end <= first && first - m.end <= 1)
     };
-    let countries: Vec<FrameCountry> = input
+    let mut countries: Vec<FrameCountry> = input
         .countries
         .iter()
         .filter(|c| c.segment == si && c.start >= range.start && c.end <= range.end)
@@ -381,9 +383,21 @@ fn build_frame(input: &DealInput<'_>, cues: &Cues, si: usize, role: SegmentRole,
                 adjective: c.adjective,
                 located: located_at(span.start, Marker::Location),
                 destination: located_at(span.start, Marker::Destination),
+                place: false,
             }
         })
         .collect();
+    // A city or region places the deal in its country.
+    countries.extend(input.places[si].iter().filter(|p| p.start >= range.start && p.end <= range.end).map(|p| {
+        let span = tokenised.token_range(p.start - range.start, p.end - range.start);
+        FrameCountry {
+            code: p.code.clone(),
+            adjective: false,
+            located: true,
+            destination: located_at(span.start, Marker::Destination),
+            place: true,
+        }
+    }));
     let export = kind_points[kind_index(DealKind::ExportControl)] > 0;
     let host = pick_host(&countries, export);
     let mut distinct: Vec<&str> = countries.iter().filter(|c| c.code != "US").map(|c| c.code.as_str()).collect();
