@@ -15,10 +15,12 @@
 
 use dealscope::app::{Action, AppState, update};
 use dealscope::corpus::Topic;
-use dealscope::model::Article;
-use dealscope::corpus::parse::parse_article;
+use dealscope::corpus::merge::merge_deals;
+use dealscope::corpus::parse::{parse_article, parse_article_with};
+use dealscope::model::{Article, DealKind, DealStatus};
 use dealscope::search::engine::topic_matches;
 use dealscope::search::matcher::{MATCH_SCORE, fuzzy_scores};
+use dealscope::search::query::slug_matches;
 use dealscope::search::{
     Query, SearchDoc, SearchIndex, SearchOutcome, SearchResponse, Selection, Term, parse,
 };
@@ -391,6 +393,14 @@ fn reference_search(index: &SearchIndex, query: &Query, selection: &Selection) -
                 .into_iter()
                 .filter(|&(d, _)| keep(docs[d as usize].topics.iter().any(|t| topic_matches(*t, v))))
                 .collect(),
+            Term::Kind(v) => alive
+                .into_iter()
+                .filter(|&(d, _)| keep(docs[d as usize].kinds.iter().any(|k| slug_matches(k.slug(), v))))
+                .collect(),
+            Term::Status(v) => alive
+                .into_iter()
+                .filter(|&(d, _)| keep(docs[d as usize].statuses.iter().any(|st| slug_matches(st.slug(), v))))
+                .collect(),
             Term::Exact(v) => alive
                 .into_iter()
                 .filter(|&(d, _)| {
@@ -436,6 +446,8 @@ fn reference_search(index: &SearchIndex, query: &Query, selection: &Selection) -
         docs.iter().filter_map(|d| d.country.as_ref().map(|c| c.code.as_str())).collect();
     let mut country_counts: BTreeMap<&str, usize> = countries.iter().map(|c| (*c, 0)).collect();
     let mut topic_counts = [0usize; Topic::ALL.len()];
+    let mut kind_counts = [0usize; DealKind::ALL.len()];
+    let mut status_counts = [0usize; DealStatus::ALL.len()];
     let mut hits = Vec::new();
     let mut matched = Vec::new();
     for (d, score) in alive {
@@ -455,7 +467,15 @@ fn reference_search(index: &SearchIndex, query: &Query, selection: &Selection) -
                 }
             }
         }
+        // The bench selects no kind or status: their counts take the
+        // country and topic selections only.
         if country_ok && topic_ok {
+            for (i, k) in DealKind::ALL.iter().enumerate() {
+                kind_counts[i] += usize::from(doc.kinds.contains(k));
+            }
+            for (i, st) in DealStatus::ALL.iter().enumerate() {
+                status_counts[i] += usize::from(doc.statuses.contains(st));
+            }
             hits.push((score, d));
         }
     }
@@ -478,6 +498,8 @@ fn reference_search(index: &SearchIndex, query: &Query, selection: &Selection) -
         matched,
         country_counts,
         topic_counts: Topic::ALL.iter().copied().zip(topic_counts).collect(),
+        kind_counts: DealKind::ALL.iter().copied().zip(kind_counts).collect(),
+        status_counts: DealStatus::ALL.iter().copied().zip(status_counts).collect(),
     }
 }
 
@@ -498,6 +520,14 @@ fn digest(outcome: &dealscope::search::SearchOutcome) -> u64 {
     }
     for (topic, n) in &outcome.topic_counts {
         eat(topic.slug().as_bytes());
+        eat(&n.to_le_bytes());
+    }
+    for (kind, n) in &outcome.kind_counts {
+        eat(kind.slug().as_bytes());
+        eat(&n.to_le_bytes());
+    }
+    for (status, n) in &outcome.status_counts {
+        eat(status.slug().as_bytes());
         eat(&n.to_le_bytes());
     }
     h
@@ -594,6 +624,23 @@ fn main() {
         parsed.len() as f64 / secs,
         bytes as f64 / 1e6 / secs
     );
+    // (a') What deal extraction costs: the same articles parsed without it.
+    let t = Instant::now();
+    let without: usize = texts
+        .iter()
+        .enumerate()
+        .map(|(i, g)| parse_article_with(&format!("a{i}"), "bench", &g.text, false).figures.len())
+        .sum();
+    let secs_without = t.elapsed().as_secs_f64();
+    let deals: usize = parsed.iter().map(|a| a.deals.len()).sum();
+    println!(
+        "deals: {deals} deals from {} articles; extraction {:.1} µs/article ({:.0} % of parsing; \
+         {:.0} articles/s without it, {without} figures)",
+        parsed.len(),
+        (secs - secs_without).max(0.0) * 1e6 / parsed.len() as f64,
+        (secs - secs_without).max(0.0) / secs * 100.0,
+        parsed.len() as f64 / secs_without
+    );
     let with_country = parsed.iter().filter(|a| a.primary_country.is_some()).count();
     let with_date = parsed.iter().filter(|a| a.date.is_some()).count();
     println!(
@@ -623,6 +670,21 @@ fn main() {
         after.saturating_sub(before) as f64 / articles.len() as f64,
         parse_100k.as_secs_f64()
     );
+
+    // (b') Merging the deals of 10k, 50k and 100k articles: it should grow
+    // about linearly (blocking by host country and anchors).
+    for n in [10_000, 50_000, 100_000] {
+        let t = Instant::now();
+        let merged = merge_deals(articles[..n].iter().flat_map(|a| &a.deals));
+        let took = t.elapsed();
+        let input: usize = articles[..n].iter().map(|a| a.deals.len()).sum();
+        println!(
+            "merge: {n} articles, {input} deals -> {} merged in {:.0} ms ({:.2} µs per deal)",
+            merged.deals.len(),
+            ms(took),
+            took.as_secs_f64() * 1e6 / input.max(1) as f64
+        );
+    }
 
     // (c) Search per keystroke at 100k, on docs from the parsed articles.
     let before = rss_bytes();

@@ -48,7 +48,10 @@ fn main() {
                 deal.country.as_ref().map(|c| &c.code),
                 deal.kind,
                 deal.status,
-                deal.organisations.iter().map(|o| format!("{}:{}", o.name, o.role.slug())).collect::<Vec<_>>(),
+                deal.organisations
+                    .iter()
+                    .map(|o| format!("{}:{}", o.name, o.role.slug()))
+                    .collect::<Vec<_>>(),
                 deal.amount.as_ref().map(|a| &a.text),
                 deal.chips.as_ref().map(|c| (c.count, &c.model)),
                 deal.power_mw.as_ref().map(|p| p.value),

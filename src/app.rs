@@ -2,6 +2,7 @@
 //! `update` function with no IO, and the key map that turns keys into actions.
 
 pub mod action;
+pub mod deals;
 pub mod keymap;
 pub mod layout;
 pub mod reader;

@@ -8,10 +8,10 @@ pub mod matcher;
 pub mod query;
 
 pub use document::{CountryKey, SearchDoc};
-pub use engine::{SearchIndex, SearchOutcome, Selection, find_occurrences, highlight_title};
+pub use engine::{SearchIndex, SearchOutcome, Selection, Sort, find_occurrences, highlight_title};
 pub use query::{Clause, Query, Term, parse};
 pub mod worker;
-pub use worker::{SearchResponse, SearchWorker};
+pub use worker::{SearchResponse, SearchSpec, SearchWorker, Target};
 
 #[cfg(test)]
 mod tests;

@@ -1,5 +1,6 @@
 //! Drawing: a pure function of `AppState`, one file per screen region.
 
+pub mod deals;
 pub mod facets;
 pub mod filter_box;
 pub mod help;
@@ -9,7 +10,7 @@ pub mod status;
 pub mod theme;
 
 use crate::app::AppState;
-use crate::app::state::Overlay;
+use crate::app::state::{Overlay, View};
 use ratatui::Frame;
 
 /// Draws the whole screen from the state. Reads only.
@@ -24,7 +25,10 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
         facets::draw(frame, clip(area), state);
     }
     if let Some(area) = areas.list {
-        list::draw(frame, clip(area), state);
+        match state.view {
+            View::Articles => list::draw(frame, clip(area), state),
+            View::Deals => deals::draw(frame, clip(area), state),
+        }
     }
     if let Some(area) = areas.reader {
         reader::draw(frame, clip(area), state);

@@ -5,7 +5,7 @@ mod common;
 use common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use dealscope::app::Focus;
-use dealscope::app::state::{FacetKey, Overlay};
+use dealscope::app::state::{FacetKey, Overlay, ReaderSubject};
 use dealscope::app::{Action, update};
 use dealscope::corpus::Topic;
 
@@ -19,7 +19,7 @@ fn starts_with_every_article_newest_first() {
     assert_eq!(h.state.focus, Focus::List);
     // The only dated sample comes first; undated ones keep load order.
     assert_eq!(h.listed_ids()[0], VIETNAM);
-    assert_eq!(h.state.reader_article, Some(h.state.hits[0]));
+    assert_eq!(h.state.reader_subject, Some(ReaderSubject::Article(h.state.articles_view.hits[0])));
     assert!(!h.state.reader.lines.is_empty());
 }
 
@@ -82,27 +82,28 @@ fn brackets_step_through_countries_in_facet_order() {
     let mut h = Harness::samples(120, 40);
     let countries: Vec<String> = h
         .state
+        .articles_view
         .facet_rows
         .iter()
         .filter_map(|r| match &r.key {
             FacetKey::Country(c) => Some(c.clone()),
-            FacetKey::Topic(_) => None,
+            _ => None,
         })
         .collect();
     assert_eq!(countries.len(), 5);
     h.type_keys("]");
-    assert_eq!(h.state.selection.countries.iter().collect::<Vec<_>>(), [&countries[0]]);
+    assert_eq!(h.state.articles_view.selection.countries.iter().collect::<Vec<_>>(), [&countries[0]]);
     assert_eq!(h.counts(), "1/5");
     assert_eq!(h.state.breadcrumbs(), format!("@{}", countries[0]));
     h.type_keys("]]");
-    assert_eq!(h.state.selection.countries.iter().next(), Some(&countries[2]));
+    assert_eq!(h.state.articles_view.selection.countries.iter().next(), Some(&countries[2]));
     h.type_keys("[");
-    assert_eq!(h.state.selection.countries.iter().next(), Some(&countries[1]));
+    assert_eq!(h.state.articles_view.selection.countries.iter().next(), Some(&countries[1]));
     // From the reader too.
     h.press(KeyCode::Enter);
     assert_eq!(h.state.focus, Focus::Reader);
     h.type_keys("[");
-    assert_eq!(h.state.selection.countries.iter().next(), Some(&countries[0]));
+    assert_eq!(h.state.articles_view.selection.countries.iter().next(), Some(&countries[0]));
     h.type_keys("x");
     assert_eq!(h.counts(), "5/5");
     assert_eq!(h.state.breadcrumbs(), "");
@@ -113,10 +114,11 @@ fn facets_toggle_or_within_and_across() {
     let mut h = Harness::samples(120, 40);
     h.type_keys("t");
     assert_eq!(h.state.focus, Focus::Facets);
-    let cursor_topic = |h: &Harness| match &h.state.facet_rows[h.state.facet_cursor].key {
-        FacetKey::Topic(t) => *t,
-        FacetKey::Country(c) => panic!("cursor on country {c}"),
-    };
+    let cursor_topic =
+        |h: &Harness| match &h.state.articles_view.facet_rows[h.state.articles_view.facet_cursor].key {
+            FacetKey::Topic(t) => *t,
+            other => panic!("cursor on {other:?}"),
+        };
     assert_eq!(cursor_topic(&h), Topic::SovereignAi);
     h.press(KeyCode::Enter);
     assert_eq!(h.counts(), "2/5");
@@ -124,25 +126,34 @@ fn facets_toggle_or_within_and_across() {
     assert_eq!(cursor_topic(&h), Topic::ChipSupply);
     h.type_keys(" ");
     // sovereign-ai OR chip-supply.
-    assert_eq!(h.state.selection.topics.len(), 2);
-    let or_count = h.state.hits.len();
+    assert_eq!(h.state.articles_view.selection.topics.len(), 2);
+    let or_count = h.state.articles_view.hits.len();
     assert!(or_count >= 2);
     // A country AND the topics.
     h.type_keys("c");
-    let country_row = h.state.facet_cursor;
-    let FacetKey::Country(code) = h.state.facet_rows[country_row].key.clone() else {
+    let country_row = h.state.articles_view.facet_cursor;
+    let FacetKey::Country(code) = h.state.articles_view.facet_rows[country_row].key.clone() else {
         panic!("not a country row")
     };
     h.press(KeyCode::Enter);
-    assert!(h.state.hits.len() <= 1);
+    assert!(h.state.articles_view.hits.len() <= 1);
     assert!(h.state.breadcrumbs().starts_with(&format!("@{code}")));
     assert!(h.state.breadcrumbs().contains("#sovereign-ai #chip-supply"));
     // Live counts: the country rows count with the topic selection applied.
-    let total: usize =
-        h.state.facet_rows.iter().filter(|r| matches!(r.key, FacetKey::Country(_))).map(|r| r.count).sum();
+    let total: usize = h
+        .state
+        .articles_view
+        .facet_rows
+        .iter()
+        .filter(|r| matches!(r.key, FacetKey::Country(_)))
+        .map(|r| r.count)
+        .sum();
     assert_eq!(total, or_count);
     h.type_keys("x");
-    assert!(h.state.selection.countries.is_empty() && h.state.selection.topics.is_empty());
+    assert!(
+        h.state.articles_view.selection.countries.is_empty()
+            && h.state.articles_view.selection.topics.is_empty()
+    );
     assert_eq!(h.counts(), "5/5");
 }
 
@@ -180,14 +191,14 @@ fn reader_scrolls_and_jumps_between_matches() {
 fn list_movement_and_focus_cycle() {
     let mut h = Harness::samples(120, 40);
     h.type_keys("jj");
-    assert_eq!(h.state.list_selected, 2);
-    assert_eq!(h.state.reader_article, Some(h.state.hits[2]));
+    assert_eq!(h.state.articles_view.selected, 2);
+    assert_eq!(h.state.reader_subject, Some(ReaderSubject::Article(h.state.articles_view.hits[2])));
     h.type_keys("G");
-    assert_eq!(h.state.list_selected, 4);
+    assert_eq!(h.state.articles_view.selected, 4);
     h.type_keys("k");
-    assert_eq!(h.state.list_selected, 3);
+    assert_eq!(h.state.articles_view.selected, 3);
     h.press(KeyCode::Home);
-    assert_eq!(h.state.list_selected, 0);
+    assert_eq!(h.state.articles_view.selected, 0);
     h.press(KeyCode::Tab);
     assert_eq!(h.state.focus, Focus::Reader);
     h.press(KeyCode::Tab);
@@ -206,7 +217,7 @@ fn help_overlay_and_quit() {
     h.type_keys("?");
     assert_eq!(h.state.overlay, Overlay::Help);
     h.type_keys("j");
-    assert_eq!(h.state.list_selected, 0, "keys do not reach the list under the help");
+    assert_eq!(h.state.articles_view.selected, 0, "keys do not reach the list under the help");
     h.press(KeyCode::Esc);
     assert_eq!(h.state.overlay, Overlay::None);
     h.type_keys("??");
@@ -238,14 +249,14 @@ fn mouse_clicks_and_wheel() {
     let list = h.state.areas().list.unwrap();
     // Third row of the list (below the border).
     h.act(Action::ClickAt { column: list.x + 3, row: list.y + 3 });
-    assert_eq!(h.state.list_selected, 2);
+    assert_eq!(h.state.articles_view.selected, 2);
     let reader = h.state.areas().reader.unwrap();
     h.act(Action::ScrollAt { column: reader.x + 2, row: reader.y + 2, down: true });
     assert_eq!(h.state.reader_scroll, 3);
     // Clicking a facet value toggles it.
     let facets = h.state.areas().facets.unwrap();
     h.act(Action::ClickAt { column: facets.x + 2, row: facets.y + 2 });
-    assert_eq!(h.state.selection.countries.len(), 1);
+    assert_eq!(h.state.articles_view.selection.countries.len(), 1);
     assert_eq!(h.counts(), "1/5");
 }
 
@@ -304,10 +315,13 @@ fn clicks_on_borders_and_under_overlays_do_nothing() {
     let mut h = Harness::samples(120, 12);
     let facets = h.state.areas().facets.unwrap();
     h.act(Action::ClickAt { column: facets.x + 3, row: facets.y + facets.height - 1 });
-    assert!(h.state.selection.topics.is_empty() && h.state.selection.countries.is_empty());
+    assert!(
+        h.state.articles_view.selection.topics.is_empty()
+            && h.state.articles_view.selection.countries.is_empty()
+    );
     h.type_keys("?");
     h.act(Action::ClickAt { column: facets.x + 3, row: facets.y + 2 });
-    assert!(h.state.selection.countries.is_empty(), "a click under the help toggled a facet");
+    assert!(h.state.articles_view.selection.countries.is_empty(), "a click under the help toggled a facet");
 }
 
 #[test]
@@ -315,5 +329,5 @@ fn an_empty_corpus_says_so() {
     let mut state = dealscope::app::AppState::new(80, 24);
     update(&mut state, Action::LoadStarted { files: 0 });
     update(&mut state, Action::LoadFinished);
-    assert!(state.pending_search.is_some(), "an empty corpus still asks for a search");
+    assert!(!state.pending_searches.is_empty(), "an empty corpus still asks for a search");
 }

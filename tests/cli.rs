@@ -138,7 +138,8 @@ fn show_by_id_prefix_and_file_and_json() {
     let figures = value["figures"].as_array().unwrap();
     assert!(!figures.is_empty());
     for figure in figures {
-        let (start, end) = (figure["start"].as_u64().unwrap() as usize, figure["end"].as_u64().unwrap() as usize);
+        let (start, end) =
+            (figure["start"].as_u64().unwrap() as usize, figure["end"].as_u64().unwrap() as usize);
         assert_eq!(&text[start..end], figure["text"].as_str().unwrap());
     }
 

@@ -47,7 +47,10 @@ fn stem(file: &str) -> String {
 /// The merged deal that the main deal of `article` ended up in.
 fn merged_of<'c>(corpus: &'c Corpus, article: &str) -> Option<&'c Deal> {
     let main = corpus.by_id(article)?.deals.first()?;
-    corpus.deals().iter().find(|d| d.articles.contains(&article.to_string()) && d.kind == main.kind || d.id == main.id)
+    corpus
+        .deals()
+        .iter()
+        .find(|d| d.articles.contains(&article.to_string()) && d.kind == main.kind || d.id == main.id)
 }
 
 /// Every difference between the merged deals and the key, one line each.
@@ -55,7 +58,8 @@ fn misses(corpus: &Corpus) -> Vec<String> {
     let mut out = Vec::new();
     for group in key() {
         let name = group["name"].as_str().unwrap();
-        let files: Vec<String> = group["articles"].as_array().unwrap().iter().map(|f| stem(f.as_str().unwrap())).collect();
+        let files: Vec<String> =
+            group["articles"].as_array().unwrap().iter().map(|f| stem(f.as_str().unwrap())).collect();
         let Some(deal) = merged_of(corpus, &files[0]) else {
             out.push(format!("{name}: no deal in {}", files[0]));
             continue;
@@ -77,7 +81,8 @@ fn misses(corpus: &Corpus) -> Vec<String> {
         check("status", group["status"].as_str(), Some(deal.status.slug()), &mut out);
         check("date", group["date"].as_str(), deal.date.as_deref(), &mut out);
         let stages: Vec<&str> = deal.stages.iter().map(|s| s.status.slug()).collect();
-        let want_stages: Vec<&str> = group["stages"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+        let want_stages: Vec<&str> =
+            group["stages"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
         if stages != want_stages {
             out.push(format!("{name}: stages {want_stages:?}, got {stages:?}"));
         }
@@ -85,7 +90,8 @@ fn misses(corpus: &Corpus) -> Vec<String> {
             (Value::Null, None) => true,
             (want, Some(got)) if !want.is_null() => {
                 let value = want["value"].as_f64().unwrap();
-                (got.value - value).abs() <= value * 0.005 && want["currency"].as_str() == Some(got.currency.as_str())
+                (got.value - value).abs() <= value * 0.005
+                    && want["currency"].as_str() == Some(got.currency.as_str())
             }
             _ => false,
         };
@@ -147,7 +153,8 @@ fn every_fixture_is_in_exactly_one_group() {
     on_disk.sort();
     assert_eq!(keyed, on_disk);
     let groups = key();
-    let real = groups.iter().filter(|g| g["distractor"] != true && g["articles"].as_array().unwrap().len() >= 2);
+    let real =
+        groups.iter().filter(|g| g["distractor"] != true && g["articles"].as_array().unwrap().len() >= 2);
     assert!(real.count() >= 6, "the issue asks for six deals reported two or three times");
     assert!(groups.iter().filter(|g| g["distractor"] == true).count() >= 4);
 }

@@ -1,7 +1,7 @@
 //! Everything that can change the browser's state, as named actions.
 
 use crate::corpus::load::LoadWarning;
-use crate::model::Article;
+use crate::model::{Article, Deal};
 use crate::search::SearchResponse;
 
 /// One change request: from a key, the mouse, the loader or the search worker.
@@ -43,6 +43,11 @@ pub enum Action {
     // Reader.
     NextMatch,
     PrevMatch,
+    // Views and order.
+    ShowArticles,
+    ShowDeals,
+    CycleSort,
+    ReverseSort,
     // Overlays and lifetime.
     ToggleHelp,
     ToggleWarnings,
@@ -65,6 +70,12 @@ pub enum Action {
         files: usize,
     },
     ArticlesLoaded(Vec<Article>),
+    /// Deals merged across every article loaded so far; `complete` once
+    /// the whole corpus is in.
+    DealsMerged {
+        deals: Vec<Deal>,
+        complete: bool,
+    },
     LoadWarned(LoadWarning),
     LoadFinished,
     LoadFailed(String),

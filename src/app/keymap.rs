@@ -11,6 +11,8 @@ pub enum KeyContext {
     Anywhere,
     /// In the facets, list and reader panes (not while typing a filter).
     Browsing,
+    /// Like `Browsing`: switching views and ordering lists (its own help section).
+    Views,
     /// Only in the reader.
     Reader,
     /// Only in the facets pane.
@@ -67,7 +69,7 @@ const fn hinted(
 use KeyCode::{
     BackTab, Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
-use KeyContext::{Anywhere, Browsing, Facets, Filter, Help, Reader};
+use KeyContext::{Anywhere, Browsing, Facets, Filter, Help, Reader, Views};
 
 /// The default key map. Earlier rows win when two apply.
 pub static BINDINGS: &[Binding] = &[
@@ -130,6 +132,20 @@ pub static BINDINGS: &[Binding] = &[
         "previous occurrence of the filter's words",
     ),
     bind(Browsing, &[ch('w')], Action::ToggleWarnings, "list the files skipped while loading"),
+    hinted(Views, &[ch('1')], Action::ShowArticles, "Articles view", "articles"),
+    hinted(Views, &[ch('2')], Action::ShowDeals, "Deals view", "deals"),
+    bind(
+        Views,
+        &[ch('s')],
+        Action::CycleSort,
+        "next sort column (articles: relevance, date, value, country, title; deals: date, value, country, status)",
+    ),
+    bind(
+        Views,
+        &[ch('S'), Key { code: KeyCode::Char('S'), modifiers: KeyModifiers::SHIFT }],
+        Action::ReverseSort,
+        "reverse the sort",
+    ),
 ];
 
 /// What the user is doing, which decides which bindings apply.
@@ -148,7 +164,7 @@ fn applies(context: KeyContext, mode: InputMode) -> bool {
         _ if mode.help_open => false,
         Filter => mode.typing_filter,
         _ if mode.typing_filter => false,
-        Browsing => true,
+        Browsing | Views => true,
         Reader => mode.in_reader,
         Facets => mode.in_facets,
     }
@@ -232,6 +248,7 @@ pub fn help_rows() -> Vec<(&'static str, String, &'static str)> {
         .map(|b| {
             let section = match b.context {
                 Anywhere | Browsing => "General",
+                Views => "Views and order",
                 Reader => "Reader",
                 Facets => "Facets",
                 Filter => "Filter box",
@@ -278,6 +295,11 @@ mod tests {
             (key(KeyCode::Char(']'), none), BROWSING, Some("NextCountry")),
             (key(KeyCode::Char('é'), none), TYPING, Some("FilterInsert('é')")),
             (key(KeyCode::F(5), none), BROWSING, None),
+            (key(KeyCode::Char('2'), none), BROWSING, Some("ShowDeals")),
+            (key(KeyCode::Char('1'), none), READER, Some("ShowArticles")),
+            (key(KeyCode::Char('2'), none), TYPING, Some("FilterInsert('2')")),
+            (key(KeyCode::Char('s'), none), BROWSING, Some("CycleSort")),
+            (key(KeyCode::Char('S'), KeyModifiers::SHIFT), BROWSING, Some("ReverseSort")),
         ];
         for (event, mode, expected) in cases {
             let got = action_for(event, mode).map(|a| format!("{a:?}"));

@@ -2,7 +2,7 @@
 //! renderer and by `update` (mouse hit-testing, page sizes), so both always
 //! agree.
 
-use super::state::Focus;
+use super::state::{Focus, View};
 use ratatui::layout::{Position, Rect};
 
 /// At this width and above, facets, list and reader are side by side.
@@ -45,9 +45,27 @@ pub fn inner_height(area: Option<Rect>) -> usize {
     area.map_or(0, |r| r.height.saturating_sub(2) as usize)
 }
 
+/// Percent of the room beside the facets that the list takes: the deal
+/// table has more columns than the article list.
+fn list_percent(view: View) -> u16 {
+    match view {
+        View::Articles => 45,
+        View::Deals => 68,
+    }
+}
+
+/// Rows at the top of the list pane that are not records: the deal
+/// table's column header.
+pub fn list_header_rows(view: View) -> usize {
+    match view {
+        View::Articles => 0,
+        View::Deals => 1,
+    }
+}
+
 /// Computes the regions: filter box on the first row, status bar on the
 /// last, panes in between.
-pub fn compute(width: u16, height: u16, focus: Focus) -> Areas {
+pub fn compute(width: u16, height: u16, focus: Focus, view: View) -> Areas {
     let full = Rect { x: 0, y: 0, width, height };
     if height == 0 || width == 0 {
         return Areas { filter: full, status: full, ..Areas::default() };
@@ -62,13 +80,13 @@ pub fn compute(width: u16, height: u16, focus: Focus) -> Areas {
 
     let mut areas = Areas { filter, status, ..Areas::default() };
     if width >= WIDE_COLUMNS {
-        let list_width = (width - FACETS_WIDTH) * 45 / 100;
+        let list_width = (width - FACETS_WIDTH) * list_percent(view) / 100;
         areas.facets = Some(Rect { width: FACETS_WIDTH, ..body });
         areas.list = Some(Rect { x: FACETS_WIDTH, width: list_width, ..body });
         let reader_x = FACETS_WIDTH + list_width;
         areas.reader = Some(Rect { x: reader_x, width: width - reader_x, ..body });
     } else if width >= NARROW_COLUMNS {
-        let left_width = width * 45 / 100;
+        let left_width = width * list_percent(view) / 100;
         let left = Rect { width: left_width, ..body };
         if focus == Focus::Facets {
             areas.facets = Some(left);
@@ -92,13 +110,13 @@ mod tests {
 
     #[test]
     fn panes_by_width() {
-        let wide = compute(120, 40, Focus::List);
+        let wide = compute(120, 40, Focus::List, View::Articles);
         assert!(wide.facets.is_some() && wide.list.is_some() && wide.reader.is_some());
-        let medium = compute(80, 24, Focus::List);
+        let medium = compute(80, 24, Focus::List, View::Articles);
         assert!(medium.facets.is_none() && medium.list.is_some() && medium.reader.is_some());
-        let medium_facets = compute(80, 24, Focus::Facets);
+        let medium_facets = compute(80, 24, Focus::Facets, View::Articles);
         assert!(medium_facets.facets.is_some() && medium_facets.list.is_none());
-        let narrow = compute(40, 20, Focus::Reader);
+        let narrow = compute(40, 20, Focus::Reader, View::Articles);
         assert!(narrow.list.is_none() && narrow.reader.is_some());
         assert_eq!(narrow.pane_at(5, 5), Some(Focus::Reader));
         assert_eq!(narrow.pane_at(5, 0), Some(Focus::Filter));
@@ -108,7 +126,7 @@ mod tests {
     fn tiny_sizes_do_not_underflow() {
         for (w, h) in [(0, 0), (1, 1), (1, 2), (2, 1), (20, 6), (59, 3), (100, 2)] {
             for focus in [Focus::Facets, Focus::List, Focus::Reader, Focus::Filter] {
-                let areas = compute(w, h, focus);
+                let areas = compute(w, h, focus, View::Deals);
                 for rect in [Some(areas.filter), areas.facets, areas.list, areas.reader, Some(areas.status)]
                     .into_iter()
                     .flatten()

@@ -3,9 +3,9 @@
 //! marked. Built in `update` when the article, width or filter changes, so
 //! drawing only copies lines to the screen.
 
-use crate::model::{Article, ParagraphKind};
 use crate::display::{country_and_entity_facts, distinct_figures, short_figure, wrap_ranges};
 use crate::extract::countries::country_spans;
+use crate::model::{Article, ParagraphKind};
 use crate::search::{Query, find_occurrences};
 use std::ops::Range;
 
@@ -27,12 +27,22 @@ pub struct ReaderLine {
     pub spans: Vec<(String, SpanKind)>,
 }
 
-/// An article laid out for a given width.
+/// An article (or a deal card) laid out for a given width.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ReaderDoc {
     pub lines: Vec<ReaderLine>,
     /// Lines holding an occurrence of the filter's words, ascending.
     pub match_lines: Vec<usize>,
+    /// Blocks of lines that open an article (a deal card's evidence).
+    pub links: Vec<ReaderLink>,
+}
+
+/// Lines of the reader that stand for an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReaderLink {
+    pub lines: std::ops::Range<usize>,
+    /// Index into the loaded articles.
+    pub article: u32,
 }
 
 const LABEL_WIDTH: usize = 10;

@@ -1,13 +1,18 @@
 //! `update`: the one place where the browser's state changes. No IO: a
 //! search is requested by leaving a `SearchRequest` for the loop to send.
+//! Each view's own arms live in its module (`deals` for the Deals view);
+//! this file holds what both views share.
 
 use super::action::Action;
-use super::layout::inner_height;
+use super::deals;
+use super::layout::{inner_height, list_header_rows};
 use super::reader::build_reader;
-use super::state::{AppState, FacetKey, FacetRow, Focus, Overlay, SearchRequest};
+use super::state::{
+    AppState, DealReader, FacetKey, FacetRow, Focus, Overlay, ReaderSubject, SearchRequest, View,
+};
 use crate::extract::countries::Gazetteer;
 use crate::extract::text::is_control;
-use crate::search::{SearchResponse, parse};
+use crate::search::{SearchResponse, Sort, Target, parse};
 
 /// Mouse wheel steps per notch.
 const WHEEL_STEP: usize = 3;
@@ -45,12 +50,16 @@ fn apply(state: &mut AppState, action: Action) {
         Action::FocusPrev => cycle_focus(state, PANE_ORDER.len() - 1),
         Action::FocusLeft => shift_focus(state, false),
         Action::FocusRight => shift_focus(state, true),
-        Action::FocusCountries => focus_facet_section(state, false),
-        Action::FocusTopics => focus_facet_section(state, true),
+        Action::FocusCountries => focus_facet_section(state, 0),
+        Action::FocusTopics => focus_facet_section(state, 3),
         Action::Open => match state.focus {
             Focus::Filter => state.focus = Focus::List,
-            Focus::List if state.selected_article().is_some() => state.focus = Focus::Reader,
+            Focus::List if state.reader_target().is_some() => {
+                state.deal_reader = DealReader::Card;
+                state.focus = Focus::Reader;
+            }
             Focus::Facets => toggle_facet(state),
+            Focus::Reader if state.view == View::Deals => deals::open_evidence(state),
             _ => {}
         },
         Action::Back => match state.focus {
@@ -58,6 +67,10 @@ fn apply(state: &mut AppState, action: Action) {
                 state.filter = Default::default();
                 state.focus = Focus::List;
                 filter_changed(state);
+            }
+            // In a deal's card, Esc first leaves an opened article.
+            Focus::Reader if state.view == View::Deals && state.deal_reader != DealReader::Card => {
+                state.deal_reader = DealReader::Card;
             }
             Focus::Reader | Focus::Facets => state.focus = Focus::List,
             Focus::List => {}
@@ -102,13 +115,21 @@ fn apply(state: &mut AppState, action: Action) {
         Action::NextCountry => step_country(state, true),
         Action::PrevCountry => step_country(state, false),
         Action::ClearFacets => {
-            if !state.selection.countries.is_empty() || !state.selection.topics.is_empty() {
-                state.selection = Default::default();
+            if !state.current().selection.is_empty() {
+                state.current_mut().selection = Default::default();
                 selection_changed(state);
             }
         }
         Action::NextMatch => jump_to_match(state, true),
         Action::PrevMatch => jump_to_match(state, false),
+        Action::ShowArticles => show_view(state, View::Articles),
+        Action::ShowDeals => show_view(state, View::Deals),
+        Action::CycleSort => cycle_sort(state),
+        Action::ReverseSort => {
+            let list = state.current_mut();
+            list.reverse = !list.reverse;
+            order_changed(state);
+        }
         // The mouse acts on what is visible: nothing under an overlay.
         Action::ScrollAt { .. } | Action::ClickAt { .. } if state.overlay != Overlay::None => {}
         Action::ScrollAt { column, row, down } => {
@@ -119,15 +140,19 @@ fn apply(state: &mut AppState, action: Action) {
         Action::ClickAt { column, row } => click(state, column, row),
         Action::LoadStarted { files } => state.load.files = Some(files),
         Action::ArticlesLoaded(articles) => {
-            state.articles.extend(articles);
-            request_search(state);
+            for article in articles {
+                state.article_ids.insert(article.id.clone(), state.articles.len() as u32);
+                state.articles.push(article);
+            }
+            request_search(state, View::Articles);
         }
+        Action::DealsMerged { deals, complete } => deals::merged(state, deals, complete),
         Action::LoadWarned(warning) => state.warnings.push(warning),
         Action::LoadFinished => {
             state.load.done = true;
             // An empty corpus still gets a (empty) result, so the panes say so.
-            if !state.searched && state.pending_search.is_none() {
-                request_search(state);
+            if !state.articles_view.searched && state.pending_searches.is_empty() {
+                request_search(state, View::Articles);
             }
         }
         Action::LoadFailed(message) => {
@@ -146,33 +171,42 @@ fn byte_at(text: &str, char_index: usize) -> usize {
     text.char_indices().nth(char_index).map_or(text.len(), |(i, _)| i)
 }
 
-fn step(value: usize, by: usize, down: bool, max: usize) -> usize {
+pub(super) fn step(value: usize, by: usize, down: bool, max: usize) -> usize {
     if down { value.saturating_add(by).min(max) } else { value.saturating_sub(by) }
 }
 
 fn half_page(state: &AppState) -> usize {
     let areas = state.areas();
-    let area = match state.focus {
-        Focus::Facets => areas.facets,
-        Focus::Reader => areas.reader,
-        Focus::List | Focus::Filter => areas.list,
+    let height = match state.focus {
+        Focus::Facets => inner_height(areas.facets),
+        Focus::Reader => inner_height(areas.reader),
+        Focus::List | Focus::Filter => list_rows(state),
     };
-    (inner_height(area) / 2).max(1)
+    (height / 2).max(1)
+}
+
+/// Rows of records the list pane shows.
+fn list_rows(state: &AppState) -> usize {
+    inner_height(state.areas().list).saturating_sub(list_header_rows(state.view))
 }
 
 fn move_in(state: &mut AppState, pane: Focus, by: usize, down: bool) {
     match pane {
         Focus::List | Focus::Filter => {
-            state.list_selected = step(state.list_selected, by, down, state.hits.len().saturating_sub(1));
+            let list = state.current_mut();
+            list.selected = step(list.selected, by, down, list.hits.len().saturating_sub(1));
         }
         Focus::Facets => {
-            state.facet_cursor = step(state.facet_cursor, by, down, state.facet_rows.len().saturating_sub(1));
+            let list = state.current_mut();
+            list.facet_cursor = step(list.facet_cursor, by, down, list.facet_rows.len().saturating_sub(1));
         }
+        // A deal card moves between its evidence lines; anything else scrolls.
+        Focus::Reader if deals::card_is_open(state) => deals::move_evidence(state, by, down),
         Focus::Reader => state.reader_scroll = step(state.reader_scroll, by, down, max_reader_scroll(state)),
     }
 }
 
-fn max_reader_scroll(state: &AppState) -> usize {
+pub(super) fn max_reader_scroll(state: &AppState) -> usize {
     state.reader.lines.len().saturating_sub(inner_height(state.areas().reader).max(1))
 }
 
@@ -187,72 +221,123 @@ fn shift_focus(state: &mut AppState, right: bool) {
     state.focus = PANE_ORDER[next];
 }
 
-fn focus_facet_section(state: &mut AppState, topics: bool) {
+/// `c`, `t`: the facets pane at a section (the first one that exists at or
+/// after it).
+fn focus_facet_section(state: &mut AppState, section: usize) {
     state.focus = Focus::Facets;
-    let first = state.facet_rows.iter().position(|r| matches!(r.key, FacetKey::Topic(_)) == topics);
-    state.facet_cursor = first.unwrap_or(0);
+    let list = state.current_mut();
+    let first = list.facet_rows.iter().position(|r| r.key.section() >= section);
+    list.facet_cursor = first.unwrap_or(0);
+}
+
+fn show_view(state: &mut AppState, view: View) {
+    if state.view == view {
+        return;
+    }
+    state.view = view;
+    state.deal_reader = DealReader::Card;
+    // The other view's list ran with the filter it had then.
+    if state.current().requested.as_ref() != Some(&state.search_spec(view)) {
+        request_search(state, view);
+    }
+}
+
+fn cycle_sort(state: &mut AppState) {
+    let typed = !state.query.is_empty();
+    let sorts: Vec<Sort> =
+        state.view.sorts().iter().copied().filter(|s| *s != Sort::Relevance || typed).collect();
+    let list = state.current_mut();
+    let at = sorts.iter().position(|s| *s == list.sort);
+    // With nothing typed, relevance is date order: the next one is value.
+    let at = at.or_else(|| {
+        (list.sort == Sort::Relevance).then(|| sorts.iter().position(|s| *s == Sort::Date)).flatten()
+    });
+    list.sort = sorts[at.map_or(0, |i| (i + 1) % sorts.len())];
+    order_changed(state);
 }
 
 fn filter_changed(state: &mut AppState) {
-    request_search(state);
-    state.reset_list_from = state.search_generation;
+    state.query = parse(&state.filter.text);
+    request_search(state, state.view);
+    let generation = state.search_generation;
+    state.current_mut().reset_from = generation;
 }
 
 fn selection_changed(state: &mut AppState) {
     refresh_facet_marks(state);
-    request_search(state);
-    state.reset_list_from = state.search_generation;
+    order_changed(state);
 }
 
-fn request_search(state: &mut AppState) {
+fn order_changed(state: &mut AppState) {
+    request_search(state, state.view);
+    let generation = state.search_generation;
+    state.current_mut().reset_from = generation;
+}
+
+pub(super) fn request_search(state: &mut AppState, view: View) {
     state.search_generation += 1;
     state.query = parse(&state.filter.text);
-    state.pending_search = Some(SearchRequest {
-        generation: state.search_generation,
-        query: state.filter.text.clone(),
-        selection: state.selection.clone(),
-    });
+    let spec = state.search_spec(view);
+    match view {
+        View::Articles => state.articles_view.requested = Some(spec.clone()),
+        View::Deals => state.deals_view.requested = Some(spec.clone()),
+    }
+    state.pending_searches.retain(|r| r.spec.target != spec.target);
+    state.pending_searches.push(SearchRequest { generation: state.search_generation, spec });
 }
 
 fn toggle_facet(state: &mut AppState) {
-    let Some(row) = state.facet_rows.get(state.facet_cursor) else { return };
-    match &row.key {
+    let list = state.current_mut();
+    let Some(row) = list.facet_rows.get(list.facet_cursor) else { return };
+    let selection = &mut list.selection;
+    match row.key.clone() {
         FacetKey::Country(code) => {
-            if !state.selection.countries.remove(code) {
-                state.selection.countries.insert(code.clone());
+            if !selection.countries.remove(&code) {
+                selection.countries.insert(code);
             }
         }
         FacetKey::Topic(topic) => {
-            if !state.selection.topics.remove(topic) {
-                state.selection.topics.insert(*topic);
+            if !selection.topics.remove(&topic) {
+                selection.topics.insert(topic);
+            }
+        }
+        FacetKey::Kind(kind) => {
+            if !selection.kinds.remove(&kind) {
+                selection.kinds.insert(kind);
+            }
+        }
+        FacetKey::Status(status) => {
+            if !selection.statuses.remove(&status) {
+                selection.statuses.insert(status);
             }
         }
     }
     selection_changed(state);
 }
 
-/// `]` and `[`: make the next or previous country with articles (in facet
+/// `]` and `[`: make the next or previous country with rows (in facet
 /// order) the only country filter.
 fn step_country(state: &mut AppState, forward: bool) {
-    let countries: Vec<&str> = state
+    let list = state.current();
+    let countries: Vec<String> = list
         .facet_rows
         .iter()
         .filter_map(|r| match &r.key {
-            FacetKey::Country(code) if r.count > 0 || r.selected => Some(code.as_str()),
+            FacetKey::Country(code) if r.count > 0 || r.selected => Some(code.clone()),
             _ => None,
         })
         .collect();
     if countries.is_empty() {
         return;
     }
-    let current = countries.iter().rposition(|c| state.selection.countries.contains(*c));
+    let current = countries.iter().rposition(|c| list.selection.countries.contains(c));
     let next = match (current, forward) {
         (None, true) => 0,
         (None, false) => countries.len() - 1,
         (Some(i), true) => (i + 1) % countries.len(),
         (Some(i), false) => (i + countries.len() - 1) % countries.len(),
     };
-    state.selection.countries = [countries[next].to_string()].into_iter().collect();
+    state.current_mut().selection.countries = [countries[next].clone()].into_iter().collect();
     selection_changed(state);
 }
 
@@ -288,18 +373,21 @@ fn click(state: &mut AppState, column: u16, row: u16) {
     state.focus = pane;
     match pane {
         Focus::List => {
-            if let Some(offset) = content_row(areas.list) {
-                let index = state.list_offset + offset;
-                if index < state.hits.len() {
-                    state.list_selected = index;
+            let header = list_header_rows(state.view);
+            if let Some(offset) = content_row(areas.list).and_then(|r| r.checked_sub(header)) {
+                let list = state.current_mut();
+                let index = list.offset + offset;
+                if index < list.hits.len() {
+                    list.selected = index;
                 }
             }
         }
         Focus::Facets => {
             if let Some(offset) = content_row(areas.facets)
-                && let Some(Some(index)) = state.facet_lines().get(state.facet_offset + offset)
+                && let Some(Ok(index)) =
+                    state.facet_lines().get(state.current().facet_offset + offset).copied()
             {
-                state.facet_cursor = *index;
+                state.current_mut().facet_cursor = index;
                 toggle_facet(state);
             }
         }
@@ -308,88 +396,127 @@ fn click(state: &mut AppState, column: u16, row: u16) {
 }
 
 fn accept_results(state: &mut AppState, response: SearchResponse) {
-    if response.generation < state.shown_generation {
+    let view = match response.target {
+        Target::Articles => View::Articles,
+        Target::Deals => View::Deals,
+    };
+    let list = match view {
+        View::Articles => &mut state.articles_view,
+        View::Deals => &mut state.deals_view,
+    };
+    if response.generation < list.shown_generation {
         return;
     }
-    let previous = state.selected_article();
-    state.shown_generation = response.generation;
-    state.searched = true;
-    state.hits = response.outcome.hits;
-    if response.generation >= state.reset_list_from && state.reset_list_from > state.list_reset_done {
-        // A new filter or facet: start from the best match.
-        state.list_selected = 0;
-        state.list_reset_done = state.reset_list_from;
+    let previous = list.hits.get(list.selected).copied();
+    list.shown_generation = response.generation;
+    list.searched = true;
+    list.hits = response.outcome.hits;
+    if response.generation >= list.reset_from && list.reset_from > list.reset_done {
+        // A new filter, facet or order: start from the top.
+        list.selected = 0;
+        list.reset_done = list.reset_from;
     } else if let Some(doc) = previous
-        && let Some(position) = state.hits.iter().position(|&h| h == doc)
+        && let Some(position) = list.hits.iter().position(|&h| h == doc)
     {
-        // More articles loaded: stay on the one being read.
-        state.list_selected = position;
+        // More records loaded: stay on the one being read.
+        list.selected = position;
     }
-    let cursor_key = state.facet_rows.get(state.facet_cursor).map(|r| r.key.clone());
+    let cursor_key = list.facet_rows.get(list.facet_cursor).map(|r| r.key.clone());
     let gazetteer = Gazetteer::embedded();
-    let mut rows: Vec<FacetRow> = response
-        .outcome
-        .country_counts
+    let outcome_countries = response.outcome.country_counts;
+    let mut rows: Vec<FacetRow> = outcome_countries
         .into_iter()
         .map(|(code, count)| {
             let name = gazetteer.get(&code).map_or_else(|| code.clone(), |c| c.name_en.clone());
             FacetRow { label: format!("{code} {name}"), key: FacetKey::Country(code), count, selected: false }
         })
         .collect();
+    // Kinds and statuses are the Deals view's own facets.
+    if view == View::Deals {
+        rows.extend(response.outcome.kind_counts.into_iter().map(|(kind, count)| FacetRow {
+            label: kind.slug().to_string(),
+            key: FacetKey::Kind(kind),
+            count,
+            selected: false,
+        }));
+        rows.extend(response.outcome.status_counts.into_iter().map(|(status, count)| FacetRow {
+            label: status.slug().to_string(),
+            key: FacetKey::Status(status),
+            count,
+            selected: false,
+        }));
+    }
     rows.extend(response.outcome.topic_counts.into_iter().map(|(topic, count)| FacetRow {
         label: topic.slug().to_string(),
         key: FacetKey::Topic(topic),
         count,
         selected: false,
     }));
-    state.facet_rows = rows;
-    refresh_facet_marks(state);
+    list.facet_rows = rows;
     if let Some(key) = cursor_key
-        && let Some(position) = state.facet_rows.iter().position(|r| r.key == key)
+        && let Some(position) = list.facet_rows.iter().position(|r| r.key == key)
     {
-        state.facet_cursor = position;
+        list.facet_cursor = position;
     }
+    refresh_facet_marks(state);
 }
 
 fn refresh_facet_marks(state: &mut AppState) {
-    for row in &mut state.facet_rows {
-        row.selected = match &row.key {
-            FacetKey::Country(code) => state.selection.countries.contains(code),
-            FacetKey::Topic(topic) => state.selection.topics.contains(topic),
-        };
+    for list in [&mut state.articles_view, &mut state.deals_view] {
+        let selection = &list.selection;
+        for row in &mut list.facet_rows {
+            row.selected = match &row.key {
+                FacetKey::Country(code) => selection.countries.contains(code),
+                FacetKey::Topic(topic) => selection.topics.contains(topic),
+                FacetKey::Kind(kind) => selection.kinds.contains(kind),
+                FacetKey::Status(status) => selection.statuses.contains(status),
+            };
+        }
     }
 }
 
-/// Keeps cursors in range and visible, and lays out the reader's article.
+/// Keeps cursors in range and visible, and lays out the reader.
 fn sync(state: &mut AppState) {
     let areas = state.areas();
-    state.list_selected = state.list_selected.min(state.hits.len().saturating_sub(1));
-    state.list_offset = visible_offset(state.list_offset, state.list_selected, inner_height(areas.list));
-    state.facet_cursor = state.facet_cursor.min(state.facet_rows.len().saturating_sub(1));
-    let facet_line = state.facet_lines().iter().position(|l| *l == Some(state.facet_cursor)).unwrap_or(0);
+    let list_height = list_rows(state);
+    let facets_height = inner_height(areas.facets);
+    let lines = state.facet_lines();
+    let list = state.current_mut();
+    list.selected = list.selected.min(list.hits.len().saturating_sub(1));
+    list.offset = visible_offset(list.offset, list.selected, list_height);
+    list.facet_cursor = list.facet_cursor.min(list.facet_rows.len().saturating_sub(1));
+    let facet_line = lines.iter().position(|l| *l == Ok(list.facet_cursor)).unwrap_or(0);
     // Show the section header above the first value of a section.
-    let wanted = if facet_line > 0 && state.facet_lines()[facet_line - 1].is_none() {
-        facet_line - 1
-    } else {
-        facet_line
-    };
-    state.facet_offset =
-        visible_offset(state.facet_offset.min(wanted), facet_line, inner_height(areas.facets));
+    let wanted = if facet_line > 0 && lines[facet_line - 1].is_err() { facet_line - 1 } else { facet_line };
+    list.facet_offset = visible_offset(list.facet_offset.min(wanted), facet_line, facets_height);
 
-    let article = state.selected_article();
-    if article != state.reader_article {
-        state.reader_article = article;
+    let subject = state.reader_target();
+    if subject != state.reader_subject {
+        // A new deal's card starts on its first evidence line.
+        if matches!(subject, Some(ReaderSubject::Deal(_)))
+            && !matches!(state.reader_subject, Some(ReaderSubject::Article(_)))
+        {
+            state.card_cursor = 0;
+            state.card_follow = false;
+        }
+        state.reader_subject = subject;
         state.reader_scroll = 0;
     }
     let width = areas.reader.map_or(0, |r| r.width.saturating_sub(2) as usize);
-    match article {
-        Some(doc) if width > 0 => {
-            let key = (doc, width, state.filter.text.clone());
-            if state.reader_layout_key.as_ref() != Some(&key)
-                && let Some(found) = state.articles.get(doc as usize)
-            {
-                state.reader = build_reader(found, &state.query, width);
-                state.reader_layout_key = Some(key);
+    match subject {
+        Some(subject) if width > 0 => {
+            let key = (subject, width, state.filter.text.clone(), state.card_cursor);
+            if state.reader_layout_key.as_ref() != Some(&key) {
+                let doc = match subject {
+                    ReaderSubject::Article(a) => {
+                        state.article(a).map(|found| build_reader(found, &state.query, width))
+                    }
+                    ReaderSubject::Deal(d) => state.deal(d).map(|deal| deals::build_card(state, deal, width)),
+                };
+                if let Some(doc) = doc {
+                    state.reader = doc;
+                    state.reader_layout_key = Some(key);
+                }
             }
         }
         Some(_) => {}
@@ -398,10 +525,32 @@ fn sync(state: &mut AppState) {
             state.reader_layout_key = None;
         }
     }
+    if deals::card_is_open(state) {
+        deals::keep_evidence_visible(state);
+    }
+    if let Some(sentence) = state.scroll_to_text.take() {
+        state.reader_scroll = line_of(&state.reader, &sentence).unwrap_or(0);
+    }
     state.reader_scroll = state.reader_scroll.min(max_reader_scroll(state));
-    if state.focus == Focus::Reader && article.is_none() {
+    if state.focus == Focus::Reader && subject.is_none() {
         state.focus = Focus::List;
     }
+}
+
+/// The reader line where `sentence` starts, wherever wrapping cut it.
+fn line_of(doc: &super::reader::ReaderDoc, sentence: &str) -> Option<usize> {
+    let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    let wanted: Vec<String> = words(sentence).into_iter().take(6).collect();
+    if wanted.is_empty() {
+        return None;
+    }
+    // Every word of the laid-out text, with the line it is on.
+    let mut all: Vec<(String, usize)> = Vec::new();
+    for (n, line) in doc.lines.iter().enumerate() {
+        let text: String = line.spans.iter().map(|(t, _)| t.as_str()).collect();
+        all.extend(words(&text).into_iter().map(|w| (w, n)));
+    }
+    all.windows(wanted.len()).find(|w| w.iter().map(|(word, _)| word).eq(wanted.iter())).map(|w| w[0].1)
 }
 
 /// The first visible row so that `cursor` is on screen.

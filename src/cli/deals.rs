@@ -75,9 +75,13 @@ pub fn resolve_slug<T: Copy>(what: &str, query: &str, all: &[(T, &'static str)])
     }
     let matches: Vec<&(T, &str)> = all
         .iter()
-        .filter(|(_, slug)| !wanted.is_empty() && slug.split('-').enumerate().any(|(i, w)| {
-            w.starts_with(&wanted) || i == 0 && slug.starts_with(&wanted)
-        }))
+        .filter(|(_, slug)| {
+            !wanted.is_empty()
+                && slug
+                    .split('-')
+                    .enumerate()
+                    .any(|(i, w)| w.starts_with(&wanted) || i == 0 && slug.starts_with(&wanted))
+        })
         .collect();
     match matches.as_slice() {
         [(value, _)] => Ok(*value),
@@ -167,7 +171,14 @@ fn write_explanation(corpus: &Corpus, deal: &Deal, width: usize, out: &mut dyn W
     }
     for d in decisions {
         let verdict = if d.joined { "joined" } else { "kept apart" };
-        writeln!(out, "{} from {}: {verdict}, score {} (threshold {})", d.deal, d.article, d.score, merge::THRESHOLD)?;
+        writeln!(
+            out,
+            "{} from {}: {verdict}, score {} (threshold {})",
+            d.deal,
+            d.article,
+            d.score,
+            merge::THRESHOLD
+        )?;
         for reason in &d.reasons {
             writeln!(out, "    {reason}")?;
         }

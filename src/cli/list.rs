@@ -23,6 +23,7 @@ pub fn run(
     let filter = FacetFilter {
         countries: countries.iter().map(|c| resolve_country(c)).collect::<Result<_, _>>()?,
         topics: topics.iter().map(|t| resolve_topic(t)).collect::<Result<_, _>>()?,
+        ..FacetFilter::default()
     };
     let corpus = load(paths, max_bytes)?;
     let mut selected = corpus.select(&filter);
@@ -33,7 +34,8 @@ pub fn run(
     }
     let articles: Vec<&Article> = selected.iter().filter_map(|&i| corpus.article(i)).collect();
     if json {
-        let values: Vec<serde_json::Value> = articles.iter().map(|a| article_json(a)).collect::<Result<_>>()?;
+        let values: Vec<serde_json::Value> =
+            articles.iter().map(|a| article_json(a)).collect::<Result<_>>()?;
         writeln!(out, "{}", serde_json::to_string_pretty(&values)?)?;
     } else {
         write_list(&articles, output_width(), out)?;
@@ -71,4 +73,3 @@ fn write_list(articles: &[&Article], width: usize, out: &mut dyn Write) -> Resul
     }
     Ok(())
 }
-

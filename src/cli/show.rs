@@ -90,4 +90,3 @@ fn write_article(article: &Article, width: usize, out: &mut dyn Write) -> Result
     }
     Ok(())
 }
-

@@ -57,9 +57,9 @@ impl DealSort {
 pub fn sort_deals(deals: &[Deal], indices: &mut [usize], key: DealSort, reverse: bool) {
     let flip = |o: Ordering| if reverse { o.reverse() } else { o };
     match key {
-        DealSort::Value => indices.sort_by(|&a, &b| {
-            none_last(deals[a].usd(), deals[b].usd(), |x, y| flip(y.total_cmp(x)))
-        }),
+        DealSort::Value => {
+            indices.sort_by(|&a, &b| none_last(deals[a].usd(), deals[b].usd(), |x, y| flip(y.total_cmp(x))))
+        }
         DealSort::Date => indices.sort_by(|&a, &b| {
             none_last(deals[a].date.as_deref(), deals[b].date.as_deref(), |x, y| flip(y.cmp(x)))
         }),

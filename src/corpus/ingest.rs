@@ -2,9 +2,9 @@
 //! articles, streamed to a sink so the browser can show them as they arrive.
 
 use super::load::{LoadWarning, MissingPath, SourceText, collect_files, embedded_sources, read_source};
-use crate::model::Article;
 use super::parse::parse_source;
 use super::store::Corpus;
+use crate::model::Article;
 use std::path::{Path, PathBuf};
 
 /// What loading reports, in file order.

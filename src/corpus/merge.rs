@@ -107,7 +107,8 @@ fn push_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
 
 /// An organisation's name for comparison: folded, without legal suffixes.
 fn org_key(name: &str) -> String {
-    const SUFFIXES: &[&str] = &["corp", "corporation", "inc", "ltd", "limited", "sa", "plc", "group", "groupe", "co"];
+    const SUFFIXES: &[&str] =
+        &["corp", "corporation", "inc", "ltd", "limited", "sa", "plc", "group", "groupe", "co"];
     let normalised = normalize_phrase(name);
     let kept: Vec<&str> = normalised.split(' ').filter(|w| !SUFFIXES.contains(w)).collect();
     if kept.is_empty() { normalised } else { kept.join(" ") }
@@ -131,9 +132,17 @@ fn month_number(date: Option<&str>) -> Option<i32> {
 pub fn kinds_compatible(a: DealKind, b: DealKind) -> bool {
     use DealKind::*;
     a == b
-        || matches!(a, Partnership) || matches!(b, Partnership)
-        || matches!((a, b), (Investment, DataCentre | Supercomputer | RAndD) | (DataCentre | Supercomputer | RAndD, Investment))
-        || matches!((a, b), (ChipSupply, DataCentre | Supercomputer) | (DataCentre | Supercomputer, ChipSupply))
+        || matches!(a, Partnership)
+        || matches!(b, Partnership)
+        || matches!(
+            (a, b),
+            (Investment, DataCentre | Supercomputer | RAndD)
+                | (DataCentre | Supercomputer | RAndD, Investment)
+        )
+        || matches!(
+            (a, b),
+            (ChipSupply, DataCentre | Supercomputer) | (DataCentre | Supercomputer, ChipSupply)
+        )
         || matches!((a, b), (ExportControl, ChipSupply) | (ChipSupply, ExportControl))
 }
 
@@ -154,7 +163,10 @@ fn score(candidate: &Profile, deal: &Profile) -> (i32, Vec<String>) {
     let shared: Vec<&String> = deal.orgs.iter().filter(|o| candidate.orgs.contains(o)).collect();
     if !shared.is_empty() {
         score += 3 + 2 * (shared.len() as i32 - 1).min(2);
-        reasons.push(format!("shared organisations: {}", shared.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")));
+        reasons.push(format!(
+            "shared organisations: {}",
+            shared.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+        ));
     } else if !deal.orgs.is_empty() && !candidate.orgs.is_empty() {
         score -= 4;
         reasons.push("different organisations".into());
@@ -167,7 +179,10 @@ fn score(candidate: &Profile, deal: &Profile) -> (i32, Vec<String>) {
         if ours.is_empty() || theirs.is_empty() {
             return;
         }
-        let gap = ours.iter().flat_map(|a| theirs.iter().map(move |b| relative_gap(*a, *b))).fold(f64::MAX, f64::min);
+        let gap = ours
+            .iter()
+            .flat_map(|a| theirs.iter().map(move |b| relative_gap(*a, *b)))
+            .fold(f64::MAX, f64::min);
         if gap <= SAME_FIGURE {
             score += same;
             reasons.push(format!("same {label} (within {:.0} %)", gap * 100.0));
@@ -421,7 +436,8 @@ fn merge_organisations(members: &[&Deal]) -> Vec<DealOrg> {
     order
         .into_iter()
         .map(|(key, name)| {
-            let role = most_common(roles.get(&key).into_iter().flatten().copied()).unwrap_or(OrgRole::Partner);
+            let role =
+                most_common(roles.get(&key).into_iter().flatten().copied()).unwrap_or(OrgRole::Partner);
             DealOrg { name, role }
         })
         .collect()

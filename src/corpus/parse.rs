@@ -2,20 +2,26 @@
 //! extractor over the article's segments.
 
 use super::load::SourceText;
-use crate::model::{Article, Figure, ParagraphKind};
 use crate::extract::countries::{Gazetteer, extract_countries};
+use crate::extract::deals::{DealInput, Frame, extract_deals, frames_of};
 use crate::extract::figures::extract_figures;
 use crate::extract::language::detect_language;
-use crate::extract::deals::{DealInput, Frame, extract_deals, frames_of};
 use crate::extract::organisations::find_organisations;
 use crate::extract::places::Places;
 use crate::extract::structure::{ArticleStructure, parse_structure};
 use crate::extract::topics::extract_topics;
 use crate::extract::{Segment, SegmentRole};
+use crate::model::{Article, Figure, ParagraphKind};
 
 /// Parses one article. `id` is usually the file stem; `source` says where
 /// the text came from.
 pub fn parse_article(id: &str, source: &str, text: &str) -> Article {
+    parse_article_with(id, source, text, true)
+}
+
+/// [`parse_article`], with deal extraction on or off (the bench times
+/// what deals cost).
+pub fn parse_article_with(id: &str, source: &str, text: &str, with_deals: bool) -> Article {
     let structure = parse_structure(text);
     let segments = segments_of(&structure);
 
@@ -26,20 +32,24 @@ pub fn parse_article(id: &str, source: &str, text: &str) -> Article {
     let organisations = find_organisations(&segments);
     let topics = extract_topics(&segments);
     let segment_figures: Vec<Vec<Figure>> = segments.iter().map(|s| extract_figures(s.text)).collect();
-    let places: Vec<_> = segments.iter().map(|s| Places::embedded().scan(s.text)).collect();
     let date = structure.date.map(|d| d.to_string());
-    let deals = extract_deals(&DealInput {
-        article_id: id,
-        article_key: &key,
-        date: date.as_deref(),
-        segments: &segments,
-        figures: &segment_figures,
-        countries: &countries.hits,
-        places: &places,
-        orgs: &organisations.mentions,
-        topics: &topics,
-        primary: countries.primary.as_ref(),
-    });
+    let deals = if !with_deals {
+        Vec::new()
+    } else {
+        let places: Vec<_> = segments.iter().map(|s| Places::embedded().scan(s.text)).collect();
+        extract_deals(&DealInput {
+            article_id: id,
+            article_key: &key,
+            date: date.as_deref(),
+            segments: &segments,
+            figures: &segment_figures,
+            countries: &countries.hits,
+            places: &places,
+            orgs: &organisations.mentions,
+            topics: &topics,
+            primary: countries.primary.as_ref(),
+        })
+    };
     // The article is about its main deal's host, when it has one.
     let primary_country = deals.first().and_then(|d| d.country.clone()).or(countries.primary);
 

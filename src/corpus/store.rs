@@ -2,23 +2,29 @@
 //! country and topic, facet counts for any selection, and sort orders.
 
 use super::merge::{Decision, Merged, merge_deals};
-use crate::model::{Article, CountryRef, Deal, Topic};
 use crate::extract::text::fold;
+use crate::model::{Article, CountryRef, Deal, DealKind, DealStatus, Topic};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 
-/// Facet selection: several values inside a facet are OR-ed, the two facets
-/// are AND-ed. Countries are matched on the article's primary country.
+/// Facet selection: several values inside a facet are OR-ed, facets are
+/// AND-ed. Countries are matched on the article's primary country (a deal's
+/// host); kinds and statuses on an article's deals (a deal's own).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FacetFilter {
     pub countries: BTreeSet<String>,
     pub topics: BTreeSet<Topic>,
+    pub kinds: BTreeSet<DealKind>,
+    pub statuses: BTreeSet<DealStatus>,
 }
 
 impl FacetFilter {
     pub fn is_empty(&self) -> bool {
-        self.countries.is_empty() && self.topics.is_empty()
+        self.countries.is_empty()
+            && self.topics.is_empty()
+            && self.kinds.is_empty()
+            && self.statuses.is_empty()
     }
 
     pub fn matches_country(&self, article: &Article) -> bool {
@@ -216,8 +222,13 @@ mod tests {
     ) -> Article {
         let deal = |v: f64| {
             let mut deal = Deal::new(&format!("{id}-1"), id, DealKind::Investment, DealStatus::Announced);
-            deal.amount =
-                Some(Amount { value: v, currency: "USD".into(), usd: Some(v), text: v.to_string(), mention: 0 });
+            deal.amount = Some(Amount {
+                value: v,
+                currency: "USD".into(),
+                usd: Some(v),
+                text: v.to_string(),
+                mention: 0,
+            });
             deal
         };
         Article {
@@ -234,7 +245,13 @@ mod tests {
             figures: value
                 .map(|v| {
                     let text = v.to_string();
-                    vec![Figure { end: text.len(), text, value: v, unit: Unit::Currency("USD".into()), start: 0 }]
+                    vec![Figure {
+                        end: text.len(),
+                        text,
+                        value: v,
+                        unit: Unit::Currency("USD".into()),
+                        start: 0,
+                    }]
                 })
                 .unwrap_or_default(),
             summary: None,
@@ -268,6 +285,7 @@ mod tests {
         let f = |countries: &[&str], topics: &[Topic]| FacetFilter {
             countries: countries.iter().map(|s| s.to_string()).collect(),
             topics: topics.iter().copied().collect(),
+            ..FacetFilter::default()
         };
         assert_eq!(c.select(&f(&[], &[])), vec![0, 1, 2, 3]);
         assert_eq!(c.select(&f(&["KR"], &[])), vec![1, 2]);

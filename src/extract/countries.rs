@@ -9,8 +9,8 @@ mod gazetteer;
 
 pub use gazetteer::{CountryHit, CountryInfo, Gazetteer};
 
-use crate::model::{CountryMention, CountryRef};
 use crate::extract::{Segment, SegmentRole};
+use crate::model::{CountryMention, CountryRef};
 use std::collections::HashMap;
 
 /// Byte ranges of every country name, alias or adjective in `text`, for
@@ -89,8 +89,12 @@ pub fn extract_countries(gazetteer: &Gazetteer, segments: &[Segment<'_>]) -> Cou
     for (n, segment) in segments.iter().enumerate() {
         let found = gazetteer.scan(segment.text);
         if !found.is_empty() {
-            let byte_of: Vec<usize> =
-                segment.text.char_indices().map(|(b, _)| b).chain(std::iter::once(segment.text.len())).collect();
+            let byte_of: Vec<usize> = segment
+                .text
+                .char_indices()
+                .map(|(b, _)| b)
+                .chain(std::iter::once(segment.text.len()))
+                .collect();
             hits.extend(found.iter().filter_map(|h| {
                 Some(SegmentCountry {
                     segment: n,

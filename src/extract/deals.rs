@@ -28,7 +28,11 @@ pub fn extract_deals(input: &DealInput<'_>) -> Vec<Deal> {
     let frames = frames::build_frames(input);
     let drafts = assemble::group(&frames, input.primary.map(|c| c.code.as_str()));
     let only = drafts.len() == 1;
-    drafts.iter().enumerate().map(|(n, draft)| fields::build_deal(input, &frames, draft, n + 1, only)).collect()
+    drafts
+        .iter()
+        .enumerate()
+        .map(|(n, draft)| fields::build_deal(input, &frames, draft, n + 1, only))
+        .collect()
 }
 
 /// The frames of an article, for tests and for explaining extraction.

@@ -78,8 +78,7 @@ fn parse_lexicon(text: &str) -> Result<Lexicon, String> {
             if normalize_phrase(name).is_empty() {
                 return Err(format!("organisations line {line_no}: empty name"));
             }
-            let mut names =
-                Names {
+            let mut names = Names {
                 canonical: name.to_string(),
                 english: None,
                 french: None,
@@ -107,9 +106,10 @@ fn parse_lexicon(text: &str) -> Result<Lexicon, String> {
                         continue;
                     }
                     Some(("role", role)) => {
-                        names.role = Some(OrgRole::from_slug(role.trim()).ok_or_else(|| {
-                            format!("organisations line {line_no}: unknown role {role:?}")
-                        })?);
+                        names.role =
+                            Some(OrgRole::from_slug(role.trim()).ok_or_else(|| {
+                                format!("organisations line {line_no}: unknown role {role:?}")
+                            })?);
                         continue;
                     }
                     Some(("en", _)) => &mut names.english,
@@ -178,8 +178,11 @@ impl Tallies {
     /// spanning `bytes` of that segment.
     fn add(&mut self, name: &str, at: (usize, usize), bytes: (usize, usize), known: Option<&Names>) {
         let key = normalize_phrase(name);
-        let tally =
-            self.by_name.entry(key).or_insert_with(|| Tally { name: name.to_string(), mentions: 0, first: at });
+        let tally = self.by_name.entry(key).or_insert_with(|| Tally {
+            name: name.to_string(),
+            mentions: 0,
+            first: at,
+        });
         tally.mentions += 1;
         tally.first = tally.first.min(at);
         self.mentions.push(OrgMention {

@@ -65,7 +65,8 @@ impl Places {
         for (n, (b, c)) in folded.folded.char_indices().enumerate() {
             char_of_folded_byte[b..b + c.len_utf8()].fill(n as u32);
         }
-        let original_char = |folded_byte: usize| folded.origin[char_of_folded_byte[folded_byte] as usize] as usize;
+        let original_char =
+            |folded_byte: usize| folded.origin[char_of_folded_byte[folded_byte] as usize] as usize;
         self.index
             .find(&toks)
             .into_iter()
@@ -87,13 +88,19 @@ mod tests {
 
     #[test]
     fn finds_capitalised_places_with_their_country() {
-        let places = Places::parse("# c\nGH\tAccra|Tema\nSA\tRiyadh|Riyad|Eastern Province\nFR\tNice\n").unwrap();
-        let found = |t: &str| places.scan(t).into_iter().map(|h| (t[h.start..h.end].to_string(), h.code)).collect::<Vec<_>>();
-        assert_eq!(found("un centre à Tema, près d'Accra"), [("Tema".into(), "GH".into()), ("Accra".into(), "GH".into())]);
-        assert_eq!(found("in the Eastern Province and Riyad"), [
-            ("Eastern Province".into(), "SA".into()),
-            ("Riyad".into(), "SA".into())
-        ]);
+        let places =
+            Places::parse("# c\nGH\tAccra|Tema\nSA\tRiyadh|Riyad|Eastern Province\nFR\tNice\n").unwrap();
+        let found = |t: &str| {
+            places.scan(t).into_iter().map(|h| (t[h.start..h.end].to_string(), h.code)).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("un centre à Tema, près d'Accra"),
+            [("Tema".into(), "GH".into()), ("Accra".into(), "GH".into())]
+        );
+        assert_eq!(
+            found("in the Eastern Province and Riyad"),
+            [("Eastern Province".into(), "SA".into()), ("Riyad".into(), "SA".into())]
+        );
         assert!(found("a nice data centre").is_empty());
         assert!(Places::parse("Ghana\tAccra").is_err());
     }

@@ -24,9 +24,12 @@ impl RateTable {
                     continue; // the column header
                 }
                 let [currency, year, rate, _source] = row.as_slice() else {
-                    return Err(format!("fx_rates line {line_no}: expected currency, year, usd_per_unit, source"));
+                    return Err(format!(
+                        "fx_rates line {line_no}: expected currency, year, usd_per_unit, source"
+                    ));
                 };
-                let year: i32 = year.parse().map_err(|_| format!("fx_rates line {line_no}: bad year {year:?}"))?;
+                let year: i32 =
+                    year.parse().map_err(|_| format!("fx_rates line {line_no}: bad year {year:?}"))?;
                 let rate: f64 = rate
                     .parse()
                     .ok()

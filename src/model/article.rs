@@ -57,13 +57,23 @@ impl Article {
     pub fn headline(&self) -> Option<Headline> {
         let deal = self.deals.first()?;
         if let Some(a) = &deal.amount {
-            return Some(Headline { text: a.text.clone(), value: a.value, unit: a.currency.clone(), usd: a.usd });
+            return Some(Headline {
+                text: a.text.clone(),
+                value: a.value,
+                unit: a.currency.clone(),
+                usd: a.usd,
+            });
         }
         if let Some(c) = deal.chips.as_ref().filter(|c| c.count.is_some()) {
             let value = c.count.unwrap_or_default() as f64;
             return Some(Headline { text: c.text.clone(), value, unit: "chips".into(), usd: None });
         }
-        deal.power_mw.as_ref().map(|p| Headline { text: p.text.clone(), value: p.value, unit: "MW".into(), usd: None })
+        deal.power_mw.as_ref().map(|p| Headline {
+            text: p.text.clone(),
+            value: p.value,
+            unit: "MW".into(),
+            usd: None,
+        })
     }
 
     /// The text figure offsets point into: the title, each paragraph and

@@ -3,9 +3,9 @@
 //! at, the primary country and topics facets filter on, and the folded body
 //! that exact terms search.
 
-use crate::model::{Article, Deal, Topic};
 use crate::extract::countries::Gazetteer;
 use crate::extract::text::{FoldedText, fold, fold_with_origin, tokens};
+use crate::model::{Article, Deal, DealKind, DealStatus, Topic};
 
 /// The primary country of an article: ISO code plus folded names.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -38,6 +38,12 @@ pub struct SearchDoc {
     pub body: String,
     /// `YYYY-MM[-DD]`: equal scores rank newest first.
     pub date: Option<String>,
+    /// Deal kinds and statuses: a deal's own, or those of an article's deals.
+    pub kinds: Vec<DealKind>,
+    pub statuses: Vec<DealStatus>,
+    /// The value in whole US dollars (a deal's amount, an article's
+    /// headline), for sorting by value.
+    pub value: Option<u64>,
 }
 
 impl SearchDoc {
@@ -76,6 +82,9 @@ impl SearchDoc {
             topics: topics.to_vec(),
             body,
             date: None,
+            kinds: Vec::new(),
+            statuses: Vec::new(),
+            value: None,
         }
     }
 
@@ -108,8 +117,18 @@ impl SearchDoc {
             &article.topics,
             &paragraphs,
         );
-        SearchDoc { date: article.date.clone(), ..doc }
+        SearchDoc {
+            date: article.date.clone(),
+            kinds: article.deals.iter().map(|d| d.kind).collect(),
+            statuses: article.deals.iter().map(|d| d.status).collect(),
+            value: article.headline().and_then(|h| h.usd).map(whole_dollars),
+            ..doc
+        }
     }
+}
+
+fn whole_dollars(usd: f64) -> u64 {
+    usd.max(0.0).round() as u64
 }
 
 impl SearchDoc {
@@ -124,8 +143,12 @@ impl SearchDoc {
         };
         let host = deal.country.as_ref();
         let host_names: Vec<String> = host.map(|c| names(&c.code)).unwrap_or_default();
-        let mut others: Vec<String> =
-            deal.countries.iter().filter(|c| host.is_none_or(|h| h.code != **c)).flat_map(|c| names(c)).collect();
+        let mut others: Vec<String> = deal
+            .countries
+            .iter()
+            .filter(|c| host.is_none_or(|h| h.code != **c))
+            .flat_map(|c| names(c))
+            .collect();
         others.extend(titles.iter().skip(1).map(|t| t.to_string()));
         let mut orgs: Vec<&str> = deal.organisations.iter().map(|o| o.name.as_str()).collect();
         orgs.push(deal.kind.slug());
@@ -138,7 +161,13 @@ impl SearchDoc {
             &deal.topics,
             &mentions,
         );
-        SearchDoc { date: deal.date.clone(), ..doc }
+        SearchDoc {
+            date: deal.date.clone(),
+            kinds: vec![deal.kind],
+            statuses: vec![deal.status],
+            value: deal.usd().map(whole_dollars),
+            ..doc
+        }
     }
 }
 

@@ -15,9 +15,9 @@
 
 use super::document::{CountryKey, SearchDoc};
 use super::matcher::{self, KEY_SEPARATOR, MATCH_SCORE, SCAN_MAX_LEN};
-use super::query::{Clause, Query, Term};
-use crate::model::Topic;
+use super::query::{Clause, Query, Term, slug_matches};
 use crate::extract::text::{fold_with_origin, tokens};
+use crate::model::{DealKind, DealStatus, Topic};
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
@@ -40,6 +40,9 @@ pub struct SearchOutcome {
     /// Per topic, `Topic::ALL` order: hits if that topic were the only topic
     /// selected.
     pub topic_counts: Vec<(Topic, usize)>,
+    /// Per deal kind and status, in declaration order, likewise.
+    pub kind_counts: Vec<(DealKind, usize)>,
+    pub status_counts: Vec<(DealStatus, usize)>,
 }
 
 #[derive(Debug, Default)]
@@ -70,6 +73,9 @@ struct DocInfo {
     country: u32,
     /// Bit `i`: the doc has topic `Topic::ALL[i]`.
     topics: u32,
+    /// Bit `i`: the doc has deal kind `DealKind::ALL[i]` (status likewise).
+    kinds: u32,
+    statuses: u32,
     /// Every haystack is short enough for `matcher::scan_key`.
     scannable: bool,
 }
@@ -133,6 +139,8 @@ impl SearchIndex {
             .enumerate()
             .filter(|(_, t)| doc.topics.contains(t))
             .fold(0u32, |mask, (i, _)| mask | 1 << i);
+        let kinds = mask_of(&DealKind::ALL, &doc.kinds);
+        let statuses = mask_of(&DealStatus::ALL, &doc.statuses);
         let title = doc.title.folded.as_bytes();
         self.keys.extend_from_slice(title);
         for field in &doc.fields {
@@ -142,7 +150,7 @@ impl SearchIndex {
         self.key_ends.push(self.keys.len());
         let scannable = title.len() <= SCAN_MAX_LEN && doc.fields.iter().all(|f| f.len() <= SCAN_MAX_LEN);
         let title_len = u32::try_from(title.len()).unwrap_or(u32::MAX);
-        self.info.push(DocInfo { title_len, country, topics, scannable });
+        self.info.push(DocInfo { title_len, country, topics, kinds, statuses, scannable });
         self.docs.push(doc);
     }
 
@@ -216,6 +224,17 @@ impl SearchIndex {
                     .filter(|(_, t)| topic_matches(**t, v))
                     .fold(0u32, |mask, (i, _)| mask | 1 << i);
                 alive.into_iter().filter(|&(d, _)| keep(self.info[d as usize].topics & wanted != 0)).collect()
+            }
+            Term::Kind(v) => {
+                let wanted = slug_mask(&DealKind::ALL.map(DealKind::slug), v);
+                alive.into_iter().filter(|&(d, _)| keep(self.info[d as usize].kinds & wanted != 0)).collect()
+            }
+            Term::Status(v) => {
+                let wanted = slug_mask(&DealStatus::ALL.map(DealStatus::slug), v);
+                alive
+                    .into_iter()
+                    .filter(|&(d, _)| keep(self.info[d as usize].statuses & wanted != 0))
+                    .collect()
             }
             Term::Exact(v) => {
                 let bonus = if clause.negated { 0 } else { WORD_START_BONUS * 2 };
@@ -353,33 +372,45 @@ impl SearchIndex {
 
     fn finish(&self, alive: Vec<(u32, u32)>, selection: &Selection) -> SearchOutcome {
         let code_selected: Vec<bool> = self.codes.iter().map(|c| selection.countries.contains(c)).collect();
-        let topic_selected = Topic::ALL
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| selection.topics.contains(t))
-            .fold(0u32, |mask, (i, _)| mask | 1 << i);
-        let (any_country, any_topic) = (!selection.countries.is_empty(), !selection.topics.is_empty());
+        let topic_selected = set_mask(&Topic::ALL, &selection.topics);
+        let kind_selected = set_mask(&DealKind::ALL, &selection.kinds);
+        let status_selected = set_mask(&DealStatus::ALL, &selection.statuses);
+        let any_country = !selection.countries.is_empty();
         let mut country_counts = vec![0usize; self.codes.len()];
         let mut topic_counts = [0usize; Topic::ALL.len()];
+        let mut kind_counts = [0usize; DealKind::ALL.len()];
+        let mut status_counts = [0usize; DealStatus::ALL.len()];
         let mut hits: Vec<(u32, u32)> = Vec::with_capacity(alive.len());
         let mut matched = Vec::with_capacity(alive.len());
+        // A facet with nothing selected lets every doc through.
+        let passes = |mask: u32, selected: u32| selected == 0 || mask & selected != 0;
         for (d, score) in alive {
             matched.push(d);
             let info = self.info[d as usize];
             let code = (info.country != NO_COUNTRY).then(|| self.key_code[info.country as usize] as usize);
             let country_ok = !any_country || code.is_some_and(|c| code_selected[c]);
-            let topic_ok = !any_topic || info.topics & topic_selected != 0;
-            if topic_ok && let Some(c) = code {
+            let topic_ok = passes(info.topics, topic_selected);
+            let kind_ok = passes(info.kinds, kind_selected);
+            let status_ok = passes(info.statuses, status_selected);
+            // Each facet's counts: what the list would show with that value
+            // as the facet's only one, the other facets as they are.
+            if topic_ok
+                && kind_ok
+                && status_ok
+                && let Some(c) = code
+            {
                 country_counts[c] += 1;
             }
-            if country_ok {
-                let mut topics = info.topics;
-                while topics != 0 {
-                    topic_counts[topics.trailing_zeros() as usize] += 1;
-                    topics &= topics - 1;
-                }
+            if country_ok && kind_ok && status_ok {
+                count_bits(info.topics, &mut topic_counts);
             }
-            if country_ok && topic_ok {
+            if country_ok && topic_ok && status_ok {
+                count_bits(info.kinds, &mut kind_counts);
+            }
+            if country_ok && topic_ok && kind_ok {
+                count_bits(info.statuses, &mut status_counts);
+            }
+            if country_ok && topic_ok && kind_ok && status_ok {
                 hits.push((score, d));
             }
         }
@@ -392,7 +423,49 @@ impl SearchIndex {
             matched,
             country_counts,
             topic_counts: Topic::ALL.iter().copied().zip(topic_counts).collect(),
+            kind_counts: DealKind::ALL.iter().copied().zip(kind_counts).collect(),
+            status_counts: DealStatus::ALL.iter().copied().zip(status_counts).collect(),
         }
+    }
+
+    /// Reorders ranked hits by another column; `Relevance` keeps them. Ties
+    /// keep the ranked order; docs without a value for the column go last,
+    /// whichever the direction.
+    pub fn order(&self, mut hits: Vec<u32>, sort: Sort, reverse: bool) -> Vec<u32> {
+        let flip = |o: Ordering| if reverse { o.reverse() } else { o };
+        let doc = |d: u32| &self.docs[d as usize];
+        match sort {
+            Sort::Relevance => {
+                if reverse {
+                    hits.reverse();
+                }
+            }
+            Sort::Date => {
+                let dates = self.date_order();
+                let undated = |d: u32| doc(d).date.is_none();
+                hits.sort_by(|&a, &b| {
+                    undated(a)
+                        .cmp(&undated(b))
+                        .then_with(|| flip(dates.rank[a as usize].cmp(&dates.rank[b as usize])))
+                });
+            }
+            Sort::Value => hits.sort_by(|&a, &b| {
+                let (x, y) = (doc(a).value, doc(b).value);
+                x.is_none().cmp(&y.is_none()).then_with(|| flip(y.cmp(&x)))
+            }),
+            Sort::Country => hits.sort_by(|&a, &b| {
+                let code = |d: u32| doc(d).country.as_ref().map(|c| c.code.as_str());
+                let (x, y) = (code(a), code(b));
+                x.is_none().cmp(&y.is_none()).then_with(|| flip(x.cmp(&y)))
+            }),
+            Sort::Title => hits.sort_by(|&a, &b| flip(doc(a).title.folded.cmp(&doc(b).title.folded))),
+            Sort::Status => hits.sort_by(|&a, &b| {
+                let rank = |d: u32| doc(d).statuses.iter().map(|s| s.rank()).max();
+                let (x, y) = (rank(a), rank(b));
+                x.is_none().cmp(&y.is_none()).then_with(|| flip(x.cmp(&y)))
+            }),
+        }
+        hits
     }
 
     /// Orders `(score, doc)` pairs by score, then newest first (undated
@@ -498,6 +571,57 @@ impl SearchIndex {
     }
 }
 
+/// The column a result list is ordered by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Sort {
+    /// Match quality, then newest first: with no filter typed, by date.
+    #[default]
+    Relevance,
+    /// Newest first.
+    Date,
+    /// Largest value in US dollars first.
+    Value,
+    /// By country code.
+    Country,
+    /// By title, folded.
+    Title,
+    /// Lifecycle order, rumoured first.
+    Status,
+}
+
+impl Sort {
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Date => "date",
+            Sort::Value => "value",
+            Sort::Country => "country",
+            Sort::Title => "title",
+            Sort::Status => "status",
+        }
+    }
+}
+
+fn mask_of<T: PartialEq>(all: &[T], present: &[T]) -> u32 {
+    all.iter().enumerate().filter(|(_, x)| present.contains(x)).fold(0, |mask, (i, _)| mask | 1 << i)
+}
+
+fn set_mask<T: Ord>(all: &[T], selected: &BTreeSet<T>) -> u32 {
+    all.iter().enumerate().filter(|(_, x)| selected.contains(x)).fold(0, |mask, (i, _)| mask | 1 << i)
+}
+
+/// The bits of slugs a `kind:`/`status:` value answers.
+fn slug_mask(slugs: &[&str], value: &str) -> u32 {
+    slugs.iter().enumerate().filter(|(_, s)| slug_matches(s, value)).fold(0, |mask, (i, _)| mask | 1 << i)
+}
+
+fn count_bits(mut mask: u32, counts: &mut [usize]) {
+    while mask != 0 {
+        counts[mask.trailing_zeros() as usize] += 1;
+        mask &= mask - 1;
+    }
+}
+
 /// A sort key agreeing with `newer_first` wherever it differs (descending):
 /// 0 for undated, else 1 then the first 15 bytes of the date, zero-padded;
 /// and whether equal keys mean equal dates (no NUL, at most 15 bytes).
@@ -581,7 +705,7 @@ pub fn highlight_title(query: &Query, title: &str) -> Vec<usize> {
                     out.extend((first..first + n).map(|p| folded.origin[p] as usize));
                 }
             }
-            Term::Country(_) | Term::Topic(_) => {}
+            Term::Country(_) | Term::Topic(_) | Term::Kind(_) | Term::Status(_) => {}
         }
     }
     out.into_iter().collect()

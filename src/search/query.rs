@@ -3,8 +3,10 @@
 //! matches can be reused as candidates while the user types).
 //!
 //! Syntax: space-separated terms, all must hold. `@x` country facet, `#x`
-//! topic facet, `'x` exact folded substring (body included), `!` before any
-//! of these negates it, anything else is a fuzzy term. Values are folded.
+//! topic facet, `kind:x` and `status:x` deal kind and status (a slug, or a
+//! prefix of one of its words), `'x` exact folded substring (body
+//! included), `!` before any of these negates it, anything else is a fuzzy
+//! term. Values are folded.
 
 use crate::extract::text::fold;
 
@@ -14,6 +16,8 @@ pub enum Term {
     Exact(String),
     Country(String),
     Topic(String),
+    Kind(String),
+    Status(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +43,13 @@ fn parse_word(word: &str) -> Option<Clause> {
         None => (false, word),
     };
     let mut chars = rest.chars();
+    let lower = rest.to_lowercase();
+    if let Some(value) = lower.strip_prefix("kind:") {
+        return Some(Clause { term: Term::Kind(non_empty(value)?), negated });
+    }
+    if let Some(value) = lower.strip_prefix("status:") {
+        return Some(Clause { term: Term::Status(non_empty(value)?), negated });
+    }
     let term = match chars.next()? {
         '@' => Term::Country(non_empty(chars.as_str())?),
         '#' => Term::Topic(non_empty(chars.as_str())?),
@@ -85,7 +96,9 @@ impl Term {
         match (self, other) {
             (Term::Fuzzy(new), Term::Fuzzy(old))
             | (Term::Exact(new), Term::Exact(old))
-            | (Term::Topic(new), Term::Topic(old)) => new.starts_with(old.as_str()),
+            | (Term::Topic(new), Term::Topic(old))
+            | (Term::Kind(new), Term::Kind(old))
+            | (Term::Status(new), Term::Status(old)) => new.starts_with(old.as_str()),
             // An exact substring is also a (gapless) fuzzy match, but only
             // where fuzzy looks (not the body), so no cross implication.
             // Countries: a 2-letter value may match by ISO code, which is
@@ -127,6 +140,11 @@ mod tests {
             ("@ # ! ' !@ !# !'", vec![]),
             ("a@b", vec![c(fz("a@b"), false)]),
             ("!!x", vec![c(fz("!x"), true)]),
+            (
+                "kind:supply Status:SIGNED",
+                vec![c(Term::Kind("supply".into()), false), c(Term::Status("signed".into()), false)],
+            ),
+            ("!kind:acq kind:", vec![c(Term::Kind("acq".into()), true)]),
         ];
         for (input, expected) in cases {
             assert_eq!(parse(input).clauses, expected, "input {input:?}");
@@ -153,9 +171,17 @@ mod tests {
             ("@ko", "@kor", true),
             ("@cor", "@coree", true),
             ("nv @kr", "@kr nvid #chip", true),
+            ("kind:s", "kind:sup", true),
+            ("status:sig", "status:s", false),
         ];
         for (old, new, expected) in cases {
             assert_eq!(parse(new).is_refinement_of(&parse(old)), expected, "{old:?} -> {new:?}");
         }
     }
+}
+
+/// Whether a slug answers a `kind:`/`status:` value: the value starts the
+/// slug or one of its hyphenated words ("supply" is chip-supply).
+pub fn slug_matches(slug: &str, value: &str) -> bool {
+    slug.starts_with(value) || slug.split('-').any(|word| word.starts_with(value))
 }

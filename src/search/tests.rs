@@ -66,7 +66,12 @@ fn sel(countries: &[&str], topics: &[Topic]) -> Selection {
     Selection {
         countries: countries.iter().map(|c| c.to_string()).collect(),
         topics: topics.iter().copied().collect(),
+        ..Selection::default()
     }
+}
+
+fn spec(text: &str, selection: Selection) -> SearchSpec {
+    SearchSpec { text: text.to_string(), selection, ..SearchSpec::default() }
 }
 
 fn hits(q: &str, s: &Selection) -> Vec<u32> {
@@ -299,7 +304,7 @@ fn worker_runs_the_newest_request() {
     let (worker, rx) = SearchWorker::spawn();
     worker.add_docs(corpus());
     for (generation, text) in ["c", "co", "cor", "core", "coree"].iter().enumerate() {
-        worker.request(generation as u64, text.to_string(), Selection::default());
+        worker.request(generation as u64, spec(text, Selection::default()));
     }
     let mut last = recv(&rx);
     while last.generation != 4 {
@@ -308,7 +313,7 @@ fn worker_runs_the_newest_request() {
     assert_eq!(last.outcome.hits, [0, 4]);
     assert_eq!(last.total_docs, 6);
     // A refinement after the fact reuses candidates and agrees with a fresh run.
-    worker.request(5, "coree #cloud".into(), Selection::default());
+    worker.request(5, spec("coree #cloud", Selection::default()));
     assert_eq!(recv(&rx).outcome.hits, [4]);
     drop(worker);
     // The thread has ended and closed its side of the channel.
@@ -326,7 +331,7 @@ fn worker_reruns_last_query_when_docs_arrive_and_wakes() {
     let mut docs = corpus();
     let tail = docs.split_off(3);
     worker.add_docs(docs);
-    worker.request(7, "nvidia".into(), sel(&["KR"], &[]));
+    worker.request(7, spec("nvidia", sel(&["KR"], &[])));
     assert_eq!(recv(&rx).outcome.hits, [0]);
     worker.add_docs(tail);
     let again = recv(&rx);

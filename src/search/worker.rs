@@ -1,8 +1,10 @@
-//! The background search thread. It owns the `SearchIndex`, applies added
-//! documents in order, runs only the newest of any queued requests (stale
-//! ones are dropped unrun, and a running search is abandoned as soon as a
-//! newer request is made), and reuses the previous matches as candidates
-//! when the new query refines the previous one.
+//! The background search thread. It owns two `SearchIndex`es, one of
+//! articles and one of deals, applies added documents in order (the deal
+//! index is replaced whole when deals are merged again), runs only the
+//! newest of any queued requests per index (stale ones are dropped unrun,
+//! and a running search is abandoned as soon as a newer request is made),
+//! reuses the previous matches as candidates when the new query refines the
+//! previous one, and orders the hits by the requested column.
 //!
 //! Notification: responses go to the `Receiver` returned by `spawn`; the UI
 //! either polls it (`try_recv` each frame) or passes a wake-up hook to
@@ -10,16 +12,35 @@
 //! event to the UI loop).
 
 use super::document::SearchDoc;
-use super::engine::{SearchIndex, SearchOutcome, Selection};
+use super::engine::{SearchIndex, SearchOutcome, Selection, Sort};
 use super::query::{Query, parse};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
+/// Which index a search runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Target {
+    #[default]
+    Articles,
+    Deals,
+}
+
+/// One search: the filter text, facets and order, for one index.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SearchSpec {
+    pub target: Target,
+    pub text: String,
+    pub selection: Selection,
+    pub sort: Sort,
+    pub reverse: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchResponse {
     pub generation: u64,
+    pub target: Target,
     pub outcome: SearchOutcome,
     /// Documents in the index when this search ran.
     pub total_docs: usize,
@@ -27,7 +48,8 @@ pub struct SearchResponse {
 
 enum Command {
     AddDocs(Vec<SearchDoc>),
-    Search { generation: u64, text: String, selection: Selection, request: u64 },
+    SetDeals(Vec<SearchDoc>),
+    Search { generation: u64, spec: SearchSpec, request: u64 },
 }
 
 pub type WakeHook = Box<dyn Fn() + Send>;
@@ -65,10 +87,16 @@ impl SearchWorker {
         self.send(Command::AddDocs(docs));
     }
 
+    /// Replaces the deal documents (after deals were merged again). If a
+    /// deal search has run before, it is re-run with its generation.
+    pub fn set_deals(&self, docs: Vec<SearchDoc>) {
+        self.send(Command::SetDeals(docs));
+    }
+
     /// Asks for a search; only the newest request is run to the end.
-    pub fn request(&self, generation: u64, query_text: String, selection: Selection) {
+    pub fn request(&self, generation: u64, spec: SearchSpec) {
         let request = self.requests.fetch_add(1, Ordering::SeqCst) + 1;
-        self.send(Command::Search { generation, text: query_text, selection, request });
+        self.send(Command::Search { generation, spec, request });
     }
 
     fn send(&self, command: Command) {
@@ -90,14 +118,22 @@ impl Drop for SearchWorker {
     }
 }
 
-/// The previous run, kept to reuse its matches for refinements.
+/// The previous run on one index, kept to reuse its matches for refinements.
 struct Last {
     generation: u64,
     request: u64,
+    spec: SearchSpec,
     query: Query,
-    selection: Selection,
     matched: Vec<u32>,
     docs: usize,
+}
+
+/// One index and its last search.
+#[derive(Default)]
+struct Slot {
+    index: SearchIndex,
+    last: Option<Last>,
+    changed: bool,
 }
 
 fn run(
@@ -106,54 +142,81 @@ fn run(
     wake: Option<&(dyn Fn() + Send)>,
     requests: &AtomicU64,
 ) {
-    let mut index = SearchIndex::new();
-    let mut last: Option<Last> = None;
+    let mut articles = Slot::default();
+    let mut deals = Slot::default();
     while let Ok(first) = inbox.recv() {
         // Drain everything queued: docs apply in order, searches collapse
         // to the newest one.
-        let mut pending = None;
-        let mut added = false;
+        let mut pending: Option<(u64, SearchSpec, u64)> = None;
         for command in std::iter::once(first).chain(inbox.try_iter()) {
             match command {
                 Command::AddDocs(docs) => {
-                    added |= !docs.is_empty();
-                    docs.into_iter().for_each(|d| index.push(d));
+                    articles.changed |= !docs.is_empty();
+                    docs.into_iter().for_each(|d| articles.index.push(d));
                 }
-                Command::Search { generation, text, selection, request } => {
-                    pending = Some((generation, parse(&text), selection, request));
+                Command::SetDeals(docs) => {
+                    deals.index = SearchIndex::new();
+                    docs.into_iter().for_each(|d| deals.index.push(d));
+                    deals.changed = true;
+                    if let Some(last) = deals.last.as_mut() {
+                        // The old matches index other documents.
+                        last.docs = usize::MAX;
+                    }
                 }
+                Command::Search { generation, spec, request } => pending = Some((generation, spec, request)),
             }
         }
-        let job = match (pending, &last) {
-            (Some(job), _) => job,
-            (None, Some(l)) if added => (l.generation, l.query.clone(), l.selection.clone(), l.request),
-            _ => continue,
-        };
-        let (generation, query, selection, request) = job;
-        // `matched` ignores the selection, so only the query and the doc
-        // count decide whether it bounds the new result.
-        let candidates = last
-            .as_ref()
-            .filter(|l| l.docs == index.len() && query.is_refinement_of(&l.query))
-            .map(|l| l.matched.as_slice());
-        // Give up as soon as a newer request exists: it is queued already.
-        let stale = || requests.load(Ordering::SeqCst) != request;
-        let Some(outcome) = index.search_cancellable(&query, &selection, candidates, &stale) else {
-            continue;
-        };
-        last = Some(Last {
-            generation,
-            request,
-            query,
-            selection,
-            matched: outcome.matched.clone(),
-            docs: index.len(),
-        });
-        if outbox.send(SearchResponse { generation, outcome, total_docs: index.len() }).is_err() {
-            return;
+        let mut jobs: Vec<(u64, SearchSpec, u64)> = Vec::new();
+        // Indexes whose documents changed re-run their last search, so the
+        // lists fill in while loading.
+        for slot in [&mut articles, &mut deals] {
+            if std::mem::take(&mut slot.changed)
+                && let Some(l) = &slot.last
+            {
+                jobs.push((l.generation, l.spec.clone(), l.request));
+            }
         }
-        if let Some(wake) = wake {
-            wake();
+        if let Some(job) = pending {
+            jobs.retain(|j| j.1.target != job.1.target);
+            jobs.push(job);
+        }
+        for (generation, spec, request) in jobs {
+            let slot = match spec.target {
+                Target::Articles => &mut articles,
+                Target::Deals => &mut deals,
+            };
+            let query = parse(&spec.text);
+            // `matched` ignores the selection, so only the query and the doc
+            // count decide whether it bounds the new result.
+            let candidates = slot
+                .last
+                .as_ref()
+                .filter(|l| l.docs == slot.index.len() && query.is_refinement_of(&l.query))
+                .map(|l| l.matched.as_slice());
+            // Give up as soon as a newer request exists: it is queued already.
+            let stale = || requests.load(Ordering::SeqCst) != request;
+            let Some(mut outcome) =
+                slot.index.search_cancellable(&query, &spec.selection, candidates, &stale)
+            else {
+                continue;
+            };
+            outcome.hits = slot.index.order(std::mem::take(&mut outcome.hits), spec.sort, spec.reverse);
+            let total_docs = slot.index.len();
+            let target = spec.target;
+            slot.last = Some(Last {
+                generation,
+                request,
+                spec,
+                query,
+                matched: outcome.matched.clone(),
+                docs: total_docs,
+            });
+            if outbox.send(SearchResponse { generation, target, outcome, total_docs }).is_err() {
+                return;
+            }
+            if let Some(wake) = wake {
+                wake();
+            }
         }
     }
 }

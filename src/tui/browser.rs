@@ -60,6 +60,10 @@ pub fn run_browser(paths: &[PathBuf], max_bytes: u64) -> anyhow::Result<()> {
                     worker.add_docs(docs);
                     Some(Action::ArticlesLoaded(articles))
                 }
+                LoopEvent::DealsMerged(deals, docs, complete) => {
+                    worker.set_deals(docs);
+                    Some(Action::DealsMerged { deals, complete })
+                }
             };
             if let Some(action) = action {
                 update(&mut state, action);
@@ -73,8 +77,8 @@ pub fn run_browser(paths: &[PathBuf], max_bytes: u64) -> anyhow::Result<()> {
         if state.quit {
             break;
         }
-        if let Some(request) = state.pending_search.take() {
-            worker.request(request.generation, request.query, request.selection);
+        for request in std::mem::take(&mut state.pending_searches) {
+            worker.request(request.generation, request.spec);
         }
     }
     drop(guard);

@@ -4,10 +4,12 @@
 
 use crate::app::Action;
 use crate::corpus::ingest::{LoadEvent, ingest};
-use crate::model::Article;
+use crate::corpus::merge::merge_deals;
+use crate::model::{Article, Deal};
 use crate::search::{SearchDoc, SearchResponse};
 use crossterm::event::Event;
 use signal_hook::consts::{SIGHUP, SIGTERM};
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender};
 use std::thread;
@@ -24,6 +26,9 @@ pub enum LoopEvent {
     Input(Event),
     /// Parsed articles with their search documents, built off the UI thread.
     Loaded(Vec<Article>, Vec<SearchDoc>),
+    /// Deals merged across the articles loaded so far, with their search
+    /// documents; `complete` once the whole corpus is in.
+    DealsMerged(Vec<Deal>, Vec<SearchDoc>, bool),
     Action(Action),
     /// SIGTERM or SIGHUP: leave as on `q`.
     Terminate,
@@ -57,9 +62,16 @@ pub fn spawn_signals(tx: Sender<LoopEvent>) -> anyhow::Result<()> {
 pub fn spawn_loader(paths: Vec<PathBuf>, max_bytes: u64, tx: Sender<LoopEvent>) {
     thread::spawn(move || {
         let send = |action: Action| tx.send(LoopEvent::Action(action)).is_ok();
-        let send_batch = |articles: Vec<Article>| {
+        let mut deals = DealCollector::default();
+        let mut send_batch = |articles: Vec<Article>| {
             let docs = articles.iter().map(SearchDoc::from_article).collect();
-            tx.send(LoopEvent::Loaded(articles, docs)).is_ok()
+            deals.add(&articles);
+            let sent = tx.send(LoopEvent::Loaded(articles, docs)).is_ok();
+            if deals.worth_merging() {
+                let (merged, docs) = deals.merge();
+                let _ = tx.send(LoopEvent::DealsMerged(merged, docs, false));
+            }
+            sent
         };
         let mut batch: Vec<Article> = Vec::new();
         let mut last_sent = Instant::now();
@@ -81,11 +93,50 @@ pub fn spawn_loader(paths: Vec<PathBuf>, max_bytes: u64, tx: Sender<LoopEvent>) 
         if !batch.is_empty() {
             send_batch(batch);
         }
+        let (merged, docs) = deals.merge();
+        let _ = tx.send(LoopEvent::DealsMerged(merged, docs, true));
         send(match result {
             Ok(()) => Action::LoadFinished,
             Err(e) => Action::LoadFailed(e.to_string()),
         });
     });
+}
+
+/// The deals of the articles loaded so far, merged now and then: after the
+/// first batch, whenever their number has doubled, and at the end, so
+/// merging costs about twice one final merge however large the corpus.
+#[derive(Default)]
+struct DealCollector {
+    deals: Vec<Deal>,
+    titles: HashMap<String, String>,
+    merged_at: usize,
+}
+
+impl DealCollector {
+    fn add(&mut self, articles: &[Article]) {
+        for article in articles {
+            self.titles.insert(article.id.clone(), article.title.clone());
+            self.deals.extend(article.deals.iter().cloned());
+        }
+    }
+
+    fn worth_merging(&self) -> bool {
+        self.merged_at == 0 && !self.deals.is_empty() || self.deals.len() >= self.merged_at * 2
+    }
+
+    fn merge(&mut self) -> (Vec<Deal>, Vec<SearchDoc>) {
+        self.merged_at = self.deals.len().max(1);
+        let merged = merge_deals(&self.deals).deals;
+        let docs = merged
+            .iter()
+            .map(|deal| {
+                let titles: Vec<&str> =
+                    deal.articles.iter().filter_map(|id| self.titles.get(id)).map(String::as_str).collect();
+                SearchDoc::from_deal(deal, &titles)
+            })
+            .collect();
+        (merged, docs)
+    }
 }
 
 /// Moves the search worker's answers into the loop's channel.

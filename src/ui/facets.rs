@@ -1,6 +1,8 @@
-//! The facets pane: countries then topics, each with its live count.
+//! The facets pane: countries, then (in the Deals view) kinds and statuses,
+//! then topics, each value with its live count.
 
 use super::theme;
+use crate::app::state::FacetKey;
 use crate::app::{AppState, Focus};
 use crate::display::{fit_width, pad_width};
 use ratatui::Frame;
@@ -15,14 +17,16 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
-    let mut headers = ["Countries", "Topics"].into_iter();
+    let list = state.current();
     let lines: Vec<Line> = state
         .facet_lines()
         .into_iter()
         .map(|line| match line {
-            None => Line::styled(fit_width(headers.next().unwrap_or(""), width), theme::FACET_HEADER),
-            Some(index) => {
-                let row = &state.facet_rows[index];
+            Err(section) => {
+                Line::styled(fit_width(FacetKey::section_title(section), width), theme::FACET_HEADER)
+            }
+            Ok(index) => {
+                let row = &list.facet_rows[index];
                 let count = row.count.to_string();
                 let marker = if row.selected { "● " } else { "  " };
                 let label_width = width.saturating_sub(marker.width() + count.len() + 1);
@@ -32,13 +36,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
                 if row.count == 0 && !row.selected {
                     style = theme::DIM;
                 }
-                if focused && index == state.facet_cursor {
+                if focused && index == list.facet_cursor {
                     style = style.patch(theme::SELECTED_ROW);
                 }
                 Line::from(Span::styled(fit_width(&text, width), style))
             }
         })
-        .skip(state.facet_offset)
+        .skip(list.facet_offset)
         .take(inner.height as usize)
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);

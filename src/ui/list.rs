@@ -22,18 +22,19 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     frame.render_widget(block, area);
     let width = inner.width as usize;
     let rows = inner.height as usize;
-    let lines: Vec<Line> = state
+    let list = &state.articles_view;
+    let lines: Vec<Line> = list
         .hits
         .iter()
         .enumerate()
-        .skip(state.list_offset)
+        .skip(list.offset)
         .take(rows)
         .filter_map(|(position, &doc)| {
             let article = state.article(doc)?;
-            Some(row(state, article, width, position == state.list_selected))
+            Some(row(state, article, width, position == list.selected))
         })
         .collect();
-    let empty = state.hits.is_empty() && state.searched;
+    let empty = list.hits.is_empty() && list.searched;
     let content =
         if empty { vec![Line::styled(fit_width("no article matches", width), theme::DIM)] } else { lines };
     frame.render_widget(Paragraph::new(content), inner);
@@ -64,7 +65,7 @@ fn row<'a>(state: &AppState, article: &'a crate::corpus::Article, width: usize, 
 }
 
 /// The title fitted to `width` and padded, matched characters marked.
-fn title_spans<'a>(state: &AppState, title: &str, width: usize) -> Vec<Span<'a>> {
+pub fn title_spans<'a>(state: &AppState, title: &str, width: usize) -> Vec<Span<'a>> {
     let fitted = pad_width(title, width);
     let marked = highlight_title(&state.query, title);
     let mut spans: Vec<Span> = Vec::new();

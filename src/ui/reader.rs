@@ -1,6 +1,7 @@
 //! The reader pane: the laid-out article and the scroll position.
 
 use super::theme;
+use crate::app::state::{ReaderSubject, View};
 use crate::app::{AppState, Focus};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -17,10 +18,15 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
         let percent = if total <= height { 100 } else { last * 100 / total };
         format!(" {}-{last}/{total} {percent}% ", state.reader_scroll + 1)
     };
+    let title = match state.reader_subject {
+        Some(ReaderSubject::Deal(_)) => " Deal ",
+        Some(ReaderSubject::Article(_)) if state.view == View::Deals => " Article · Esc: the deal ",
+        _ => " Reader ",
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::border(state.focus == Focus::Reader))
-        .title(" Reader ")
+        .title(title)
         .title_bottom(Line::from(position).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -39,10 +45,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
             )
         })
         .collect();
-    let content = if state.reader_article.is_none() {
-        vec![Line::styled("no article selected", theme::DIM)]
-    } else {
-        lines
+    let content = match (state.reader_subject, state.view) {
+        (None, View::Articles) => vec![Line::styled("no article selected", theme::DIM)],
+        (None, View::Deals) => vec![Line::styled("no deal selected", theme::DIM)],
+        _ => lines,
     };
     frame.render_widget(Paragraph::new(content), inner);
 }

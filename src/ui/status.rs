@@ -4,6 +4,7 @@
 use super::theme;
 use crate::app::AppState;
 use crate::app::keymap::hints;
+use crate::app::state::View;
 use crate::display::fit_width;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -14,7 +15,13 @@ use unicode_width::UnicodeWidthStr;
 /// The status bar's text parts, in order: counts, breadcrumbs, loading,
 /// warnings, hints.
 pub fn status_parts(state: &AppState) -> (String, Option<String>, String) {
-    let mut main = format!("{}/{}", state.hits.len(), state.total());
+    let mut main = format!(
+        "{}/{} {} · sort {}",
+        state.current().hits.len(),
+        state.total(),
+        state.view.label().to_lowercase(),
+        state.sort_label()
+    );
     let crumbs = state.breadcrumbs();
     if !crumbs.is_empty() {
         main.push_str(&format!("  {crumbs}"));
@@ -23,9 +30,11 @@ pub fn status_parts(state: &AppState) -> (String, Option<String>, String) {
         main.push_str(&format!("  load failed: {error}"));
     } else if !state.load.done {
         match state.load.files {
-            Some(files) => main.push_str(&format!("  loading {}/{files}…", state.total())),
+            Some(files) => main.push_str(&format!("  loading {}/{files}…", state.articles.len())),
             None => main.push_str("  loading…"),
         }
+    } else if state.view == View::Deals && !state.deals_ready {
+        main.push_str("  merging deals…");
     }
     let warning = (!state.warnings.is_empty()).then(|| format!(" {} skipped (w) ", state.warnings.len()));
     let hint_text =

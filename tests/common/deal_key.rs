@@ -42,7 +42,12 @@ impl Tally {
     pub fn report(&self) -> String {
         let mut out = String::new();
         for (field, (n, bad)) in &self.checked {
-            out.push_str(&format!("{field:<14} {:>3}/{:<3} {:>5.1}%\n", n - bad, n, self.rate(field) * 100.0));
+            out.push_str(&format!(
+                "{field:<14} {:>3}/{:<3} {:>5.1}%\n",
+                n - bad,
+                n,
+                self.rate(field) * 100.0
+            ));
         }
         for m in &self.misses {
             out.push_str(&format!("  {} [{}] {}\n", m.file, m.field, m.detail));
@@ -52,7 +57,8 @@ impl Tally {
 }
 
 pub fn load_article(path: &Path) -> Article {
-    let decoded = read_file(path, DEFAULT_MAX_FILE_BYTES).unwrap_or_else(|skip| panic!("{}: {skip}", path.display()));
+    let decoded =
+        read_file(path, DEFAULT_MAX_FILE_BYTES).unwrap_or_else(|skip| panic!("{}: {skip}", path.display()));
     parse_article(&file_stem(path), &path.display().to_string(), &decoded.text)
 }
 
@@ -73,7 +79,9 @@ fn pair<'d>(deals: &'d [Deal], used: &mut [bool], want: &Value) -> Option<&'d De
     let country = want["country"].as_str();
     let kind = want["kind"].as_str();
     let i = (0..deals.len()).find(|&i| {
-        !used[i] && deals[i].country.as_ref().map(|c| c.code.as_str()) == country && Some(deals[i].kind.slug()) == kind
+        !used[i]
+            && deals[i].country.as_ref().map(|c| c.code.as_str()) == country
+            && Some(deals[i].kind.slug()) == kind
     })?;
     used[i] = true;
     Some(&deals[i])
@@ -91,12 +99,15 @@ pub fn check_file(tally: &mut Tally, file: &str, deals: &[Deal], key: &Value) {
     });
     let mut used = vec![false; deals.len()];
     for want in &wanted {
-        let label = format!("{}/{}", want["country"].as_str().unwrap_or("--"), want["kind"].as_str().unwrap_or("?"));
+        let label =
+            format!("{}/{}", want["country"].as_str().unwrap_or("--"), want["kind"].as_str().unwrap_or("?"));
         let found = pair(deals, &mut used, want);
         tally.check(file, "found", found.is_some(), || format!("no deal {label}"));
         let Some(deal) = found else { continue };
         if want["main"].as_bool() == Some(true) {
-            tally.check(file, "main", deals.first().is_some_and(|d| d.id == deal.id), || format!("{label} is not first"));
+            tally.check(file, "main", deals.first().is_some_and(|d| d.id == deal.id), || {
+                format!("{label} is not first")
+            });
         }
         if let Some(status) = want["status"].as_str() {
             tally.check(file, "status", deal.status.slug() == status, || {
@@ -113,7 +124,10 @@ pub fn check_file(tally: &mut Tally, file: &str, deals: &[Deal], key: &Value) {
                 _ => false,
             };
             tally.check(file, "amount", ok, || {
-                format!("{label}: amount {amount}, got {:?}", deal.amount.as_ref().map(|a| (a.value, &a.currency, &a.text)))
+                format!(
+                    "{label}: amount {amount}, got {:?}",
+                    deal.amount.as_ref().map(|a| (a.value, &a.currency, &a.text))
+                )
             });
         }
         if let Some(chips) = want.get("chips") {
@@ -122,7 +136,9 @@ pub fn check_file(tally: &mut Tally, file: &str, deals: &[Deal], key: &Value) {
                 (false, Some(got)) => {
                     let count_ok = chips["count"].as_f64().map(|c| c as u64) == got.count;
                     let model_ok = chips["model"].as_str().is_none_or(|m| {
-                        got.model.as_deref().is_some_and(|g| g.eq_ignore_ascii_case(m) || fold(g).contains(&fold(m)))
+                        got.model
+                            .as_deref()
+                            .is_some_and(|g| g.eq_ignore_ascii_case(m) || fold(g).contains(&fold(m)))
                     });
                     count_ok && model_ok
                 }

@@ -10,22 +10,28 @@ use dealscope::app::keymap::action_for;
 use dealscope::app::{Action, AppState, update};
 use dealscope::corpus::ingest::load_corpus;
 use dealscope::corpus::load::DEFAULT_MAX_FILE_BYTES;
-use dealscope::search::{SearchDoc, SearchIndex, SearchResponse, parse};
+use dealscope::search::{SearchDoc, SearchIndex, SearchResponse, Target, parse};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 pub struct Harness {
     pub state: AppState,
     index: SearchIndex,
+    deal_index: SearchIndex,
 }
 
 impl Harness {
     /// A browser of the given size over the embedded samples, loaded and searched.
     pub fn samples(width: u16, height: u16) -> Harness {
         let (corpus, _) = load_corpus(&[], DEFAULT_MAX_FILE_BYTES).unwrap();
-        let mut harness = Harness { state: AppState::new(width, height), index: SearchIndex::new() };
+        let mut harness = Harness {
+            state: AppState::new(width, height),
+            index: SearchIndex::new(),
+            deal_index: SearchIndex::new(),
+        };
         harness.act(Action::LoadStarted { files: corpus.len() });
         harness.act(Action::ArticlesLoaded(corpus.articles().to_vec()));
+        harness.act(Action::DealsMerged { deals: corpus.deals().to_vec(), complete: true });
         harness.act(Action::LoadFinished);
         harness
     }
@@ -38,11 +44,33 @@ impl Harness {
                 self.index.push(SearchDoc::from_article(article));
             }
         }
+        if let Action::DealsMerged { deals, .. } = &action {
+            self.deal_index = SearchIndex::new();
+            for deal in deals {
+                let titles: Vec<&str> = deal
+                    .articles
+                    .iter()
+                    .filter_map(|id| self.state.articles.iter().find(|a| &a.id == id))
+                    .map(|a| a.title.as_str())
+                    .collect();
+                self.deal_index.push(SearchDoc::from_deal(deal, &titles));
+            }
+        }
         update(&mut self.state, action);
-        if let Some(request) = self.state.pending_search.take() {
-            let outcome = self.index.search(&parse(&request.query), &request.selection, None);
-            let response =
-                SearchResponse { generation: request.generation, outcome, total_docs: self.index.len() };
+        for request in std::mem::take(&mut self.state.pending_searches) {
+            let spec = request.spec;
+            let index = match spec.target {
+                Target::Articles => &self.index,
+                Target::Deals => &self.deal_index,
+            };
+            let mut outcome = index.search(&parse(&spec.text), &spec.selection, None);
+            outcome.hits = index.order(std::mem::take(&mut outcome.hits), spec.sort, spec.reverse);
+            let response = SearchResponse {
+                generation: request.generation,
+                target: spec.target,
+                outcome,
+                total_docs: index.len(),
+            };
             update(&mut self.state, Action::SearchDone(Box::new(response)));
         }
     }
@@ -67,11 +95,16 @@ impl Harness {
 
     /// Ids of the listed articles, in order.
     pub fn listed_ids(&self) -> Vec<String> {
-        self.state.hits.iter().map(|&h| self.state.articles[h as usize].id.clone()).collect()
+        self.state.articles_view.hits.iter().map(|&h| self.state.articles[h as usize].id.clone()).collect()
+    }
+
+    /// Ids of the listed deals, in order.
+    pub fn listed_deals(&self) -> Vec<String> {
+        self.state.deals_view.hits.iter().map(|&h| self.state.deals[h as usize].id.clone()).collect()
     }
 
     pub fn counts(&self) -> String {
-        format!("{}/{}", self.state.hits.len(), self.state.total())
+        format!("{}/{}", self.state.current().hits.len(), self.state.total())
     }
 
     /// Draws the screen and returns it as text, one line per row.

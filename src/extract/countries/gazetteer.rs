@@ -345,7 +345,9 @@ impl Builder {
 
     fn describe(&self, meaning: Meaning) -> String {
         match meaning {
-            Meaning::Country(i) | Meaning::Adjective(i) => self.countries.get(i).map_or("this row", |c| c.code.as_str()).to_string(),
+            Meaning::Country(i) | Meaning::Adjective(i) => {
+                self.countries.get(i).map_or("this row", |c| c.code.as_str()).to_string()
+            }
             Meaning::NotACountry => "a not-a-country phrase".to_string(),
         }
     }

@@ -10,8 +10,8 @@
 //! only a deal they share an organisation with, or nothing.
 
 use super::frames::{Frame, best_kind};
-use crate::model::{DealKind, DealStatus, OrgRole};
 use crate::extract::SegmentRole;
+use crate::model::{DealKind, DealStatus, OrgRole};
 
 /// Sentences grouped as one deal, before its fields are read.
 #[derive(Debug, Clone)]
@@ -107,11 +107,7 @@ fn compatible(a: Option<DealKind>, b: Option<DealKind>) -> bool {
 /// Organisations a sentence names that make it about a particular deal:
 /// not the supplier everybody names, not the news source.
 fn anchors(frame: &Frame) -> impl Iterator<Item = &str> {
-    frame
-        .orgs
-        .iter()
-        .filter(|o| !o.source && o.data_role != Some(OrgRole::Supplier))
-        .map(|o| o.name.as_str())
+    frame.orgs.iter().filter(|o| !o.source && o.data_role != Some(OrgRole::Supplier)).map(|o| o.name.as_str())
 }
 
 fn shares_org(draft: &Draft, frames: &[Frame], frame: &Frame) -> bool {
@@ -121,7 +117,10 @@ fn shares_org(draft: &Draft, frames: &[Frame], frame: &Frame) -> bool {
 /// Whether a sentence can start a deal: it reports one specifically.
 fn starts_deal(frame: &Frame) -> bool {
     frame.specific
-        && (frame.event || frame.agreement || !frame.statuses.is_empty() || frame.money.iter().any(|m| m.deal_value))
+        && (frame.event
+            || frame.agreement
+            || !frame.statuses.is_empty()
+            || frame.money.iter().any(|m| m.deal_value))
 }
 
 /// Groups the frames into drafts, main deal first.
@@ -130,7 +129,8 @@ pub fn group(frames: &[Frame], primary: Option<&str>) -> Vec<Draft> {
     // same paragraph ("Gefion comprend 1528 GPU" stays in Denmark).
     let mut context: Vec<Option<String>> = Vec::with_capacity(frames.len());
     for (i, frame) in frames.iter().enumerate() {
-        let inherited = (i > 0 && frames[i - 1].segment == frame.segment).then(|| context[i - 1].clone()).flatten();
+        let inherited =
+            (i > 0 && frames[i - 1].segment == frame.segment).then(|| context[i - 1].clone()).flatten();
         context.push(frame.host.clone().or(inherited));
     }
 
@@ -190,7 +190,9 @@ pub fn group(frames: &[Frame], primary: Option<&str>) -> Vec<Draft> {
                 .iter()
                 .position(|d| same_host(d) && shares_org(d, frames, frame))
                 .map(Target::Join)
-                .or_else(|| ((drafts.is_empty() && frame.has_evidence()) || own_partnership).then_some(Target::New))
+                .or_else(|| {
+                    ((drafts.is_empty() && frame.has_evidence()) || own_partnership).then_some(Target::New)
+                })
         };
         match target {
             Some(Target::Join(d)) => {
@@ -259,7 +261,8 @@ fn is_deal(draft: &Draft, frames: &[Frame]) -> bool {
 /// organisation or amount that sets them apart are one deal told twice.
 fn merge_twins(drafts: &mut Vec<Draft>, frames: &[Frame]) {
     let names = |d: &Draft| -> Vec<String> {
-        let mut v: Vec<String> = d.frames.iter().flat_map(|&i| anchors(&frames[i]).map(str::to_string)).collect();
+        let mut v: Vec<String> =
+            d.frames.iter().flat_map(|&i| anchors(&frames[i]).map(str::to_string)).collect();
         v.sort();
         v.dedup();
         v

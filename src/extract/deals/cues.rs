@@ -219,7 +219,8 @@ fn marker_value(value: &str) -> Result<Marker, String> {
 }
 
 fn role_value(value: &str) -> Result<(OrgRole, Side), String> {
-    let (role, side) = value.split_once(':').ok_or_else(|| format!("role {value:?} needs :before or :after"))?;
+    let (role, side) =
+        value.split_once(':').ok_or_else(|| format!("role {value:?} needs :before or :after"))?;
     let role = OrgRole::from_slug(role).ok_or_else(|| format!("unknown role {role:?}"))?;
     let side = match side {
         "before" => Side::Before,
@@ -248,14 +249,20 @@ impl Cues {
                         "event" => {
                             let kind = match *value {
                                 "-" => None,
-                                slug => Some(DealKind::from_slug(slug).ok_or_else(|| at(format!("unknown kind {slug:?}")))?),
+                                slug => Some(
+                                    DealKind::from_slug(slug)
+                                        .ok_or_else(|| at(format!("unknown kind {slug:?}")))?,
+                                ),
                             };
                             cues.events.insert(phrase, KindCue::Event(kind))
                         }
                         "status" => {
                             let status = match *value {
                                 "ignore" => None,
-                                slug => Some(DealStatus::from_slug(slug).ok_or_else(|| at(format!("unknown status {slug:?}")))?),
+                                slug => Some(
+                                    DealStatus::from_slug(slug)
+                                        .ok_or_else(|| at(format!("unknown status {slug:?}")))?,
+                                ),
                             };
                             cues.statuses.insert(phrase, status)
                         }

@@ -20,7 +20,13 @@ pub fn deal_id(article_key: &str, position: usize) -> String {
 }
 
 /// Builds the deal of one draft; `position` is its 1-based place in the article.
-pub fn build_deal(input: &DealInput<'_>, frames: &[Frame], draft: &Draft, position: usize, only_deal: bool) -> Deal {
+pub fn build_deal(
+    input: &DealInput<'_>,
+    frames: &[Frame],
+    draft: &Draft,
+    position: usize,
+    only_deal: bool,
+) -> Deal {
     let kind = draft.kind().unwrap_or(DealKind::Partnership);
     let order = by_prominence(draft, frames);
 
@@ -60,10 +66,11 @@ pub fn build_deal(input: &DealInput<'_>, frames: &[Frame], draft: &Draft, positi
         Some(Power { value: f.value, text: f.text.clone(), mention: mention_of_frame[i] })
     });
 
-    let country = draft.host.as_deref().and_then(|code| Gazetteer::embedded().get(code)).map(|info| CountryRef {
-        code: info.code.clone(),
-        name: info.name_en.clone(),
-    });
+    let country = draft
+        .host
+        .as_deref()
+        .and_then(|code| Gazetteer::embedded().get(code))
+        .map(|info| CountryRef { code: info.code.clone(), name: info.name_en.clone() });
     let organisations = organisations(draft, frames, country.as_ref().map(|c| c.code.as_str()), kind);
     let mut countries = party_countries(draft, frames, country.as_ref(), kind);
     // The home country of every party organisation is a party too.
@@ -94,7 +101,8 @@ pub fn build_deal(input: &DealInput<'_>, frames: &[Frame], draft: &Draft, positi
         mentions,
         evidence: DealEvidence {
             names: {
-                let mut names: Vec<String> = draft.frames.iter().flat_map(|&i| frames[i].names.clone()).collect();
+                let mut names: Vec<String> =
+                    draft.frames.iter().flat_map(|&i| frames[i].names.clone()).collect();
                 names.sort();
                 names.dedup();
                 names
@@ -123,7 +131,12 @@ fn chips(frames: &[Frame], order: &[usize], mention_of_frame: &[usize]) -> Optio
 
 /// The date of the sentence that gave the status, else of any sentence
 /// reporting an event, else the article's.
-fn deal_date(draft: &Draft, frames: &[Frame], status_frame: Option<usize>, article: Option<&str>) -> Option<String> {
+fn deal_date(
+    draft: &Draft,
+    frames: &[Frame],
+    status_frame: Option<usize>,
+    article: Option<&str>,
+) -> Option<String> {
     status_frame
         .and_then(|i| frames[i].date.clone())
         .or_else(|| {
@@ -139,7 +152,12 @@ fn deal_date(draft: &Draft, frames: &[Frame], status_frame: Option<usize>, artic
 /// The host first, then every other country named as a noun in a sentence
 /// that reports the deal happening. A nationality adjective ("the American
 /// chipmaker") does not make a party.
-fn party_countries(draft: &Draft, frames: &[Frame], host: Option<&CountryRef>, kind: DealKind) -> Vec<String> {
+fn party_countries(
+    draft: &Draft,
+    frames: &[Frame],
+    host: Option<&CountryRef>,
+    kind: DealKind,
+) -> Vec<String> {
     let mut out: Vec<String> = host.iter().map(|c| c.code.clone()).collect();
     for &i in &draft.frames {
         let frame = &frames[i];
@@ -191,7 +209,9 @@ fn role_of(mentions: &[&FrameOrg], host: Option<&str>, kind: DealKind) -> OrgRol
     // A chipmaker in a partnership, a lab or an investment round works
     // with the host; it sells nothing there.
     let data = mentions.iter().find_map(|m| m.data_role).map(|role| match (role, kind) {
-        (OrgRole::Supplier, DealKind::Partnership | DealKind::RAndD | DealKind::Investment) => OrgRole::Partner,
+        (OrgRole::Supplier, DealKind::Partnership | DealKind::RAndD | DealKind::Investment) => {
+            OrgRole::Partner
+        }
         _ => role,
     });
     let cue = mentions.iter().find_map(|m| m.cue_role);
@@ -210,7 +230,13 @@ fn role_of(mentions: &[&FrameOrg], host: Option<&str>, kind: DealKind) -> OrgRol
 /// The article's topics that apply to the deal: the one its kind names,
 /// and any other the deal's own sentences speak of (all of them when the
 /// article reports just this deal).
-fn deal_topics(input: &DealInput<'_>, frames: &[Frame], draft: &Draft, kind: DealKind, only_deal: bool) -> Vec<Topic> {
+fn deal_topics(
+    input: &DealInput<'_>,
+    frames: &[Frame],
+    draft: &Draft,
+    kind: DealKind,
+    only_deal: bool,
+) -> Vec<Topic> {
     let mut named: Vec<Topic> = kind.topic().into_iter().collect();
     for &i in &draft.frames {
         let folded = fold(&frames[i].text);

@@ -107,10 +107,10 @@ impl Frame {
     pub fn is_dealish(&self) -> bool {
         !self.question
             && (self.kind_points.iter().any(|&p| p > 0)
-            || self.agreement
-            || self.anaphora
-            || !self.statuses.is_empty()
-            || self.money.iter().any(|m| m.deal_value))
+                || self.agreement
+                || self.anaphora
+                || !self.statuses.is_empty()
+                || self.money.iter().any(|m| m.deal_value))
     }
 
     /// Says that a deal happens: an agreement, an event, a status or a
@@ -186,7 +186,8 @@ impl Tokenised {
         };
         let toks = tokens(&folded.folded);
         let spans: Vec<(usize, usize)> = toks.iter().map(|t| (t.start, t.end)).collect();
-        let original = toks.iter().map(|t| (to_original(t.start, false), to_original(t.end - 1, true))).collect();
+        let original =
+            toks.iter().map(|t| (to_original(t.start, false), to_original(t.end - 1, true))).collect();
         Tokenised { folded: folded.folded, spans, original }
     }
 
@@ -231,7 +232,13 @@ fn within<T>(hits: &[Hit<T>], pred: impl Fn(&Hit<T>) -> bool) -> bool {
     hits.iter().any(pred)
 }
 
-fn build_frame(input: &DealInput<'_>, cues: &Cues, si: usize, role: SegmentRole, range: Range<usize>) -> Frame {
+fn build_frame(
+    input: &DealInput<'_>,
+    cues: &Cues,
+    si: usize,
+    role: SegmentRole,
+    range: Range<usize>,
+) -> Frame {
     let segment_text = input.segments[si].text;
     let text = &segment_text[range.clone()];
     let tokenised = Tokenised::new(text);
@@ -314,9 +321,12 @@ fn build_frame(input: &DealInput<'_>, cues: &Cues, si: usize, role: SegmentRole,
     for hit in cues.statuses.find(&toks) {
         let Some(status) = hit.value else { continue };
         // "mise en service prévue", "opérationnel en 2027": a plan.
-        let planned_after = markers.iter().any(|m| m.value == Marker::Future && m.first >= hit.end && m.first - hit.end < 2)
+        let planned_after = markers
+            .iter()
+            .any(|m| m.value == Marker::Future && m.first >= hit.end && m.first - hit.end < 2)
             || toks[hit.end..toks.len().min(hit.end + 6)].iter().any(|t| {
-                t.text.len() == 4 && t.text.parse::<u32>().is_ok_and(|y| article_year.is_some_and(|a| y > a && y < a + 30))
+                t.text.len() == 4
+                    && t.text.parse::<u32>().is_ok_and(|y| article_year.is_some_and(|a| y > a && y < a + 30))
             });
         if marker_before(hit.first, Marker::Negation, MODIFIER_REACH)
             || marker_before(hit.first, Marker::Future, MODIFIER_REACH)
@@ -388,29 +398,30 @@ fn build_frame(input: &DealInput<'_>, cues: &Cues, si: usize, role: SegmentRole,
         })
         .collect();
     // A city or region places the deal in its country.
-    countries.extend(input.places[si].iter().filter(|p| p.start >= range.start && p.end <= range.end).map(|p| {
-        let span = tokenised.token_range(p.start - range.start, p.end - range.start);
-        FrameCountry {
-            code: p.code.clone(),
-            adjective: false,
-            located: true,
-            destination: located_at(span.start, Marker::Destination),
-            place: true,
-        }
-    }));
+    countries.extend(input.places[si].iter().filter(|p| p.start >= range.start && p.end <= range.end).map(
+        |p| {
+            let span = tokenised.token_range(p.start - range.start, p.end - range.start);
+            FrameCountry {
+                code: p.code.clone(),
+                adjective: false,
+                located: true,
+                destination: located_at(span.start, Marker::Destination),
+                place: true,
+            }
+        },
+    ));
     let export = kind_points[kind_index(DealKind::ExportControl)] > 0;
     let host = pick_host(&countries, export);
-    let mut distinct: Vec<&str> = countries.iter().filter(|c| c.code != "US").map(|c| c.code.as_str()).collect();
+    let mut distinct: Vec<&str> =
+        countries.iter().filter(|c| c.code != "US").map(|c| c.code.as_str()).collect();
     distinct.sort_unstable();
     distinct.dedup();
     let enumeration = distinct.len() >= 3 || role == SegmentRole::Summary && distinct.len() >= 2;
 
     // Organisations.
     let role_hits = cues.roles.find(&toks);
-    let acquisition_hits: Vec<&Hit<KindCue>> = kind_hits
-        .iter()
-        .filter(|h| matches!(h.value, KindCue::Noun(DealKind::Acquisition, _)))
-        .collect();
+    let acquisition_hits: Vec<&Hit<KindCue>> =
+        kind_hits.iter().filter(|h| matches!(h.value, KindCue::Noun(DealKind::Acquisition, _))).collect();
     let acquisition_events: Vec<&Hit<KindCue>> =
         event_hits.iter().filter(|h| h.value == KindCue::Event(Some(DealKind::Acquisition))).collect();
     let mention_spans: Vec<(usize, Range<usize>)> = input
@@ -501,7 +512,12 @@ fn build_frame(input: &DealInput<'_>, cues: &Cues, si: usize, role: SegmentRole,
 /// before it (or just after it) says so, and no closer cue says it is a
 /// market, a loss, revenue or a valuation. A facility noun right before
 /// ("une usine d'IA de 200 millions") counts as a deal cue.
-fn is_deal_value(values: &[Hit<ValueCue>], kinds: &[Hit<KindCue>], span: &Range<usize>, specific: bool) -> bool {
+fn is_deal_value(
+    values: &[Hit<ValueCue>],
+    kinds: &[Hit<KindCue>],
+    span: &Range<usize>,
+    specific: bool,
+) -> bool {
     let distance = |first: usize, end: usize| -> Option<usize> {
         if end <= span.start && span.start - end < VALUE_BEFORE {
             Some(span.start - end)
@@ -511,7 +527,9 @@ fn is_deal_value(values: &[Hit<ValueCue>], kinds: &[Hit<KindCue>], span: &Range<
             None
         }
     };
-    let nearest = |cue: ValueCue| values.iter().filter(|h| h.value == cue).filter_map(|h| distance(h.first, h.end)).min();
+    let nearest = |cue: ValueCue| {
+        values.iter().filter(|h| h.value == cue).filter_map(|h| distance(h.first, h.end)).min()
+    };
     // "pour environ 350 millions": a price, in a sentence about a deal.
     let price = values
         .iter()
@@ -577,7 +595,12 @@ fn facility_names(
 /// 17", "le 17 juin", "en avril"), placed in the article's year, or the year
 /// before when the month is later than the article's. Plans ("doit être
 /// lancé en juin") give no date.
-fn sentence_date(text: &str, toks: &[Token<'_>], markers: &[Hit<Marker>], article_date: Option<&str>) -> Option<String> {
+fn sentence_date(
+    text: &str,
+    toks: &[Token<'_>],
+    markers: &[Hit<Marker>],
+    article_date: Option<&str>,
+) -> Option<String> {
     let article = article_date.and_then(ArticleDate::parse);
     if let Some(found) = find_date(text) {
         let plausible = article.is_none_or(|a| found.year + 3 >= a.year && found.year <= a.year + 1);

@@ -5,10 +5,10 @@ use std::ops::Range;
 
 /// Words after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "mr", "mrs", "ms", "prof", "gen", "sen", "rep",
-    "gov", "inc", "corp", "ltd", "co", "jr", "sr", "no", "nos", "vol", "art", "p", "pp", "cf", "etc", "env",
-    "av", "vs", "ex", "fig", "approx", "dept", "est", "jan", "feb", "fév", "mar", "apr", "avr", "jun", "jul",
-    "juil", "aug", "sep", "sept", "oct", "nov", "dec", "déc", "u", "s", "e", "a", "n", "o",
+    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "mr", "mrs", "ms", "prof", "gen", "sen",
+    "rep", "gov", "inc", "corp", "ltd", "co", "jr", "sr", "no", "nos", "vol", "art", "p", "pp", "cf", "etc",
+    "env", "av", "vs", "ex", "fig", "approx", "dept", "est", "jan", "feb", "fév", "mar", "apr", "avr", "jun",
+    "jul", "juil", "aug", "sep", "sept", "oct", "nov", "dec", "déc", "u", "s", "e", "a", "n", "o",
 ];
 
 /// Sentence ranges of `text`, in order, trimmed of surrounding spaces. A
@@ -69,10 +69,9 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 
 /// After whitespace, the next visible character opens a sentence.
 fn next_word_starts_sentence(rest: &[(usize, char)]) -> bool {
-    rest.iter()
-        .map(|&(_, c)| c)
-        .find(|c| !c.is_whitespace())
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '«' | '“' | '\'' | '(' | '‘'))
+    rest.iter().map(|&(_, c)| c).find(|c| !c.is_whitespace()).is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '«' | '“' | '\'' | '(' | '‘')
+    })
 }
 
 /// The word before a full stop is an abbreviation or an initial.
@@ -102,10 +101,10 @@ mod tests {
         let cases: [(&str, &[&str]); 7] = [
             ("Un accord. Une usine!  Et puis?", &["Un accord.", "Une usine!", "Et puis?"]),
             ("Il a dit « oui. » Puis il est parti.", &["Il a dit « oui. »", "Puis il est parti."]),
-            ("Nvidia Corp. and the U.S. Commerce Dept. agreed. Then 5,5 milliards.", &[
-                "Nvidia Corp. and the U.S. Commerce Dept. agreed.",
-                "Then 5,5 milliards.",
-            ]),
+            (
+                "Nvidia Corp. and the U.S. Commerce Dept. agreed. Then 5,5 milliards.",
+                &["Nvidia Corp. and the U.S. Commerce Dept. agreed.", "Then 5,5 milliards."],
+            ),
             ("M. Huang a parlé. 2025 sera décisive.", &["M. Huang a parlé.", "2025 sera décisive."]),
             ("It costs $1.5 billion. done", &["It costs $1.5 billion. done"]),
             ("No end", &["No end"]),

@@ -3,8 +3,8 @@
 //! and matched against lexer tokens at a given position.
 
 use super::lexer::{Kind, Tok, lex};
-use crate::model::{Language, Unit};
 use crate::extract::lexicon::{alternatives, data_rows};
+use crate::model::{Language, Unit};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
