@@ -5,7 +5,9 @@ mod common;
 use common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use dealscope::app::Focus;
-use dealscope::app::state::{FacetKey, Overlay, ReaderSubject};
+use dealscope::app::state::{FacetKey, Overlay, ReaderSubject, View};
+use dealscope::model::DealKind;
+use dealscope::search::Sort;
 use dealscope::app::{Action, update};
 use dealscope::corpus::Topic;
 
@@ -330,4 +332,105 @@ fn an_empty_corpus_says_so() {
     update(&mut state, Action::LoadStarted { files: 0 });
     update(&mut state, Action::LoadFinished);
     assert!(!state.pending_searches.is_empty(), "an empty corpus still asks for a search");
+}
+
+// --- Deals view (the deals issue, part 3) ---
+
+#[test]
+fn deals_view_country_sort_card_and_source_article() {
+    let mut h = Harness::samples(120, 40);
+    assert!(h.screen().contains("articles"), "the status bar names the view");
+    h.type_keys("2");
+    assert_eq!(h.state.view, View::Deals);
+    assert_eq!(h.counts(), "7/7", "the samples' seven deals");
+    assert!(h.screen().lines().last().unwrap().contains("deals"));
+
+    // `]`: the first country with deals (Vietnam has three).
+    h.type_keys("]");
+    let country = h.state.deals_view.selection.countries.iter().next().cloned().unwrap();
+    assert_eq!(country, "VN");
+    assert_eq!(h.counts(), "3/7");
+    h.type_keys("x");
+    assert_eq!(h.counts(), "7/7");
+
+    // Sort by value, biggest first, then reversed: deals without a value stay last.
+    h.type_keys("s");
+    assert_eq!(h.state.deals_view.sort, Sort::Value);
+    let usd = |h: &Harness| -> Vec<Option<f64>> {
+        h.state.deals_view.hits.iter().map(|&d| h.state.deals[d as usize].usd()).collect()
+    };
+    let by_value = usd(&h);
+    assert!(by_value[0].unwrap() > 2.2e8 && by_value[1] == Some(2e8), "{by_value:?}");
+    assert!(h.screen().contains("sort value↓"));
+    h.type_keys("S");
+    let reversed = usd(&h);
+    assert_eq!(reversed[0], Some(2e8), "{reversed:?}");
+    assert!(reversed[2..].iter().all(Option::is_none));
+    assert!(h.screen().contains("sort value↑"));
+    h.type_keys("S");
+
+    // Enter opens the card of the Dutch supercomputer.
+    h.press(KeyCode::Enter);
+    assert_eq!(h.state.focus, Focus::Reader);
+    let card = h.screen();
+    assert!(card.contains("Netherlands (NL) · supercomputer · announced"), "{card}");
+    assert!(card.contains("€204.5M") && card.contains("Stages") && card.contains("Evidence"), "{card}");
+    // j selects the first evidence line; Enter opens its article.
+    h.type_keys("j");
+    h.press(KeyCode::Enter);
+    let dutch = h.state.article_ids["003_c74945bba4f3859c"];
+    assert_eq!(h.state.reader_subject, Some(ReaderSubject::Article(dutch)));
+    assert!(h.screen().contains("Esc: the deal"));
+    // Esc: back to the card, then to the table.
+    h.press(KeyCode::Esc);
+    assert!(matches!(h.state.reader_subject, Some(ReaderSubject::Deal(_))));
+    assert_eq!(h.state.focus, Focus::Reader);
+    h.press(KeyCode::Esc);
+    assert_eq!(h.state.focus, Focus::List);
+
+    // `1` back to the articles, as they were.
+    h.type_keys("1");
+    assert_eq!(h.state.view, View::Articles);
+    assert_eq!(h.counts(), "5/5");
+}
+
+#[test]
+fn deal_facets_and_typed_kind_and_status_terms() {
+    let mut h = Harness::samples(120, 40);
+    h.type_keys("2");
+    let sections: Vec<usize> = h.state.deals_view.facet_rows.iter().map(|r| r.key.section()).collect();
+    assert!(sections.windows(2).all(|w| w[0] <= w[1]), "countries, kinds, statuses, topics in order");
+    let kind_count = |h: &Harness, kind: DealKind| {
+        h.state.deals_view.facet_rows.iter().find(|r| r.key == FacetKey::Kind(kind)).map(|r| r.count)
+    };
+    assert_eq!(kind_count(&h, DealKind::DataCentre), Some(1));
+    // A typed kind term narrows the list and shows in the breadcrumbs.
+    h.type_keys("/kind:data");
+    assert_eq!(h.counts(), "1/7");
+    h.press(KeyCode::Enter);
+    assert!(h.state.breadcrumbs().contains("kind:data"), "{}", h.state.breadcrumbs());
+    h.type_keys("/");
+    h.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    h.type_keys("status:ann");
+    h.press(KeyCode::Enter);
+    assert_eq!(h.counts(), "4/7", "the four announced deals");
+    // The fuzzy filter matches organisations and titles.
+    h.type_keys("/");
+    h.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    h.type_keys("vinbrain");
+    assert_eq!(h.counts(), "1/7");
+    assert_eq!(h.state.deals[h.state.deals_view.hits[0] as usize].kind, DealKind::Acquisition);
+}
+
+#[test]
+fn articles_sort_by_value_uses_the_headline_in_dollars() {
+    let mut h = Harness::samples(120, 40);
+    h.type_keys("s");
+    assert_eq!(h.state.articles_view.sort, Sort::Value, "relevance is skipped with nothing typed");
+    let first = h.listed_ids()[0].clone();
+    assert_eq!(first, "003_c74945bba4f3859c", "the €204.5M supercomputer");
+    h.type_keys("ss");
+    assert_eq!(h.state.articles_view.sort, Sort::Title);
+    h.type_keys("s");
+    assert_eq!(h.state.articles_view.sort, Sort::Date);
 }

@@ -59,3 +59,22 @@ fn status_bar_counts_come_first() {
         assert!(status.trim_start().starts_with("1/5"), "{width}x{height}: {status:?}");
     }
 }
+
+#[test]
+fn deals_view() {
+    check("deals_view", |h| h.type_keys("2"));
+}
+
+#[test]
+fn deal_card() {
+    check("deal_card", |h| {
+        // The Dutch supercomputer, first by value, its card open.
+        h.type_keys("2s");
+        h.press(KeyCode::Enter);
+    });
+}
+
+#[test]
+fn articles_sorted_by_value() {
+    check("articles_by_value", |h| h.type_keys("s"));
+}

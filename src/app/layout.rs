@@ -45,12 +45,14 @@ pub fn inner_height(area: Option<Rect>) -> usize {
     area.map_or(0, |r| r.height.saturating_sub(2) as usize)
 }
 
-/// Percent of the room beside the facets that the list takes: the deal
-/// table has more columns than the article list.
-fn list_percent(view: View) -> u16 {
-    match view {
-        View::Articles => 45,
-        View::Deals => 68,
+/// Percent of the room beside the facets that the list takes. The deal
+/// table has the whole room while browsing, and shares it with the deal
+/// card once a card is open (the reader has focus).
+fn list_percent(view: View, focus: Focus) -> u16 {
+    match (view, focus) {
+        (View::Articles, _) => 45,
+        (View::Deals, Focus::Reader) => 50,
+        (View::Deals, _) => 100,
     }
 }
 
@@ -80,20 +82,31 @@ pub fn compute(width: u16, height: u16, focus: Focus, view: View) -> Areas {
 
     let mut areas = Areas { filter, status, ..Areas::default() };
     if width >= WIDE_COLUMNS {
-        let list_width = (width - FACETS_WIDTH) * list_percent(view) / 100;
+        let list_width = (width - FACETS_WIDTH) * list_percent(view, focus) / 100;
         areas.facets = Some(Rect { width: FACETS_WIDTH, ..body });
         areas.list = Some(Rect { x: FACETS_WIDTH, width: list_width, ..body });
         let reader_x = FACETS_WIDTH + list_width;
-        areas.reader = Some(Rect { x: reader_x, width: width - reader_x, ..body });
+        if reader_x < width {
+            areas.reader = Some(Rect { x: reader_x, width: width - reader_x, ..body });
+        }
     } else if width >= NARROW_COLUMNS {
-        let left_width = width * list_percent(view) / 100;
+        let left_width = width * list_percent(view, focus) / 100;
         let left = Rect { width: left_width, ..body };
         if focus == Focus::Facets {
-            areas.facets = Some(left);
-        } else {
-            areas.list = Some(left);
+            // The facets take the list's place, the reader keeps its own.
+            let facets_width = width * list_percent(View::Articles, focus) / 100;
+            areas.facets = Some(Rect { width: facets_width, ..body });
+            if view == View::Articles {
+                areas.reader = Some(Rect { x: facets_width, width: width - facets_width, ..body });
+            } else {
+                areas.list = Some(Rect { x: facets_width, width: width - facets_width, ..body });
+            }
+            return areas;
         }
-        areas.reader = Some(Rect { x: left_width, width: width - left_width, ..body });
+        areas.list = Some(left);
+        if left_width < width {
+            areas.reader = Some(Rect { x: left_width, width: width - left_width, ..body });
+        }
     } else {
         match focus {
             Focus::Facets => areas.facets = Some(body),
@@ -116,6 +129,15 @@ mod tests {
         assert!(medium.facets.is_none() && medium.list.is_some() && medium.reader.is_some());
         let medium_facets = compute(80, 24, Focus::Facets, View::Articles);
         assert!(medium_facets.facets.is_some() && medium_facets.list.is_none());
+        // The deal table has the room while browsing, and shares it with the card.
+        let deals = compute(120, 40, Focus::List, View::Deals);
+        assert!(deals.reader.is_none() && deals.list.unwrap().width == 94);
+        let card = compute(120, 40, Focus::Reader, View::Deals);
+        assert!(card.reader.is_some() && card.list.unwrap().width == 47);
+        let medium_deals = compute(80, 24, Focus::List, View::Deals);
+        assert!(medium_deals.list.unwrap().width == 80 && medium_deals.reader.is_none());
+        let deal_facets = compute(80, 24, Focus::Facets, View::Deals);
+        assert!(deal_facets.facets.is_some() && deal_facets.list.is_some() && deal_facets.reader.is_none());
         let narrow = compute(40, 20, Focus::Reader, View::Articles);
         assert!(narrow.list.is_none() && narrow.reader.is_some());
         assert_eq!(narrow.pane_at(5, 5), Some(Focus::Reader));
