@@ -6,10 +6,10 @@ use common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use dealscope::app::Focus;
 use dealscope::app::state::{FacetKey, Overlay, ReaderSubject, View};
-use dealscope::model::DealKind;
-use dealscope::search::Sort;
 use dealscope::app::{Action, update};
 use dealscope::corpus::Topic;
+use dealscope::model::DealKind;
+use dealscope::search::Sort;
 
 const KOREA: &str = "004_caa39ef458abdd0a";
 const VIETNAM: &str = "002_9c6bf0e2097b9d38";

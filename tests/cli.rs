@@ -3,8 +3,18 @@
 use std::fs;
 use std::process::{Command, Output};
 
+/// Runs the binary with its own directories in a temp dir, never the real home.
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dealscope")).args(args).env("COLUMNS", "100").output().unwrap()
+    let home = tempfile::tempdir().unwrap();
+    Command::new(env!("CARGO_BIN_EXE_dealscope"))
+        .args(args)
+        .env("COLUMNS", "100")
+        .env("HOME", home.path())
+        .env("XDG_CACHE_HOME", home.path().join("cache"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .output()
+        .unwrap()
 }
 
 fn stdout(output: &Output) -> String {
@@ -258,4 +268,91 @@ fn file_names_cannot_inject_escape_sequences() {
     assert!(out.status.success());
     assert!(!out.stdout.contains(&0x1b) && !out.stderr.contains(&0x1b), "{out:?}");
     assert!(stdout(&out).starts_with("xred "), "{}", stdout(&out));
+}
+
+#[test]
+fn deals_lines_json_fields_and_filters() {
+    let out = run(&["deals"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 7, "{text}");
+    assert!(
+        text.lines().any(|l| l.contains("NL") && l.contains("supercomputer") && l.contains("$231.2M")),
+        "{text}"
+    );
+
+    let json = run(&["deals", "--json"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let deals = value.as_array().unwrap();
+    assert_eq!(deals.len(), 7);
+    let expected = [
+        "amount",
+        "articles",
+        "chips",
+        "countries",
+        "country",
+        "date",
+        "id",
+        "kind",
+        "mentions",
+        "organisations",
+        "power_mw",
+        "stages",
+        "status",
+        "topics",
+    ];
+    for deal in deals {
+        let mut keys: Vec<&str> = deal.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort();
+        assert_eq!(keys, expected);
+        if !deal["amount"].is_null() {
+            assert!(deal["amount"]["value"].is_number() && deal["amount"]["usd"].is_number());
+        }
+        assert!(!deal["mentions"].as_array().unwrap().is_empty(), "evidence for every deal");
+    }
+    // Every listed deal id appears in its article's `deals`.
+    let articles: serde_json::Value = serde_json::from_slice(&run(&["list", "--json"]).stdout).unwrap();
+    for deal in deals {
+        let id = deal["id"].as_str().unwrap();
+        let article = deal["articles"][0].as_str().unwrap();
+        let listed = articles.as_array().unwrap().iter().find(|a| a["id"] == article).unwrap();
+        assert!(listed["deals"].as_array().unwrap().iter().any(|d| d == id), "{id} not in {article}");
+    }
+
+    let by_value = stdout(&run(&["deals", "--sort", "value"]));
+    let first_two: Vec<&str> = by_value.lines().take(2).collect();
+    assert!(first_two[0].contains("NL") && first_two[1].contains("$200M"), "{by_value}");
+    let reversed = stdout(&run(&["deals", "--sort", "value", "--reverse"]));
+    assert!(reversed.lines().next().unwrap().contains("$200M"), "{reversed}");
+
+    let vietnam = stdout(&run(&["deals", "--country", "vietnam", "--kind", "data"]));
+    assert_eq!(vietnam.lines().count(), 1, "{vietnam}");
+    assert_eq!(stdout(&run(&["deals", "--status", "mou"])).lines().count(), 1);
+    assert_eq!(stdout(&run(&["deals", "--query", "vinbrain"])).lines().count(), 1);
+    let none = run(&["deals", "--kind", "acquisition", "--country", "kr"]);
+    assert!(none.status.success() && stdout(&none).is_empty(), "an empty result is a success");
+
+    let bad = run(&["deals", "--kind", "c"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("chip-supply"), "{}", stderr(&bad));
+    assert_eq!(run(&["deals", "--status", "nope"]).status.code(), Some(2));
+}
+
+#[test]
+fn deals_explain_names_articles_and_decisions() {
+    let listing = stdout(&run(&["deals", "--json"]));
+    let value: serde_json::Value = serde_json::from_str(&listing).unwrap();
+    let id = value[0]["id"].as_str().unwrap().to_string();
+    let out = run(&["deals", "--explain", &id]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with(&id), "{text}");
+    assert!(text.contains("Reported by 1 article"), "{text}");
+    let missing = run(&["deals", "--explain", "zzzz"]);
+    assert_eq!(missing.status.code(), Some(2));
+    // The Vietnam article's three deals share the article-key prefix.
+    let prefix = &id[..id.find('-').unwrap()];
+    let ambiguous = run(&["deals", "--explain", prefix]);
+    assert_eq!(ambiguous.status.code(), Some(2), "{}", stdout(&ambiguous));
+    assert!(stderr(&ambiguous).contains("ambiguous"));
 }

@@ -73,13 +73,21 @@ impl TmuxBrowser {
         // Our own config (not the user's): keep the pane after the program
         // ends so its exit state (dead, alternate screen off) can be read.
         std::fs::write(&config, "set -g remain-on-exit on\n").expect("write tmux.conf");
-        let mut browser = TmuxBrowser { socket, socket_path: None, exit_file, _dir: dir };
 
-        let mut command = format!("TERM=xterm-256color {}", sh_quote(BIN));
+        // Never the real home: dealscope's own directories go to the temp dir.
+        let xdg = |name: &str| sh_quote(dir.path().join(name).to_str().expect("UTF-8 temp path"));
+        let mut command = format!(
+            "TERM=xterm-256color XDG_CACHE_HOME={} XDG_DATA_HOME={} XDG_CONFIG_HOME={} {}",
+            xdg("cache"),
+            xdg("data"),
+            xdg("config"),
+            sh_quote(BIN)
+        );
         for arg in args {
             command.push(' ');
             command.push_str(&sh_quote(arg));
         }
+        let mut browser = TmuxBrowser { socket, socket_path: None, exit_file, _dir: dir };
         let script = format!(
             "{command}; echo \"EXIT=$?\" > {}",
             sh_quote(browser.exit_file.to_str().expect("UTF-8 temp path"))
@@ -344,4 +352,69 @@ fn sigterm_restores_the_terminal() {
     assert_eq!(status, "EXIT=0", "SIGTERM leaves like q:\n{}", tmux.capture());
     tmux.wait_for("the pane to end", |_| tmux.display("#{pane_dead}") == "1");
     assert_eq!(tmux.display("#{alternate_on}"), "0", "alternate screen left on after SIGTERM");
+}
+
+/// The deal table's rows: lines of the Deals pane after its header.
+fn deal_rows(screen: &str) -> Vec<String> {
+    let mut rows = Vec::new();
+    let mut in_table = false;
+    for line in screen.lines() {
+        if line.contains("cc date") || line.contains("cc kind") {
+            in_table = true;
+            continue;
+        }
+        if in_table {
+            let cells: String = line.split('│').nth(3).map(str::trim).unwrap_or("").to_string();
+            if cells.is_empty() {
+                break;
+            }
+            rows.push(cells);
+        }
+    }
+    rows
+}
+
+#[test]
+fn deals_view_in_tmux_sorts_by_value() {
+    let tmux = TmuxBrowser::start("deals", &[]);
+    tmux.wait_for("the status bar to show 5/5", |s| shows(s, 5, 5));
+
+    // `2`: the Deals view with the samples' seven deals.
+    tmux.send_key("2");
+    let screen = tmux.wait_for("the Deals view with 7 deals", |s| {
+        count(s).is_some_and(|(shown, _)| shown >= 7)
+            && status_line(s).contains("deals")
+            && deal_rows(s).len() >= 7
+    });
+    for kind in [
+        "partnership",
+        "export-control",
+        "r-and-d",
+        "acquisition",
+        "data-centre",
+        "supercomputer",
+        "chip-supply",
+    ] {
+        assert!(screen.contains(kind), "no {kind} deal on screen:\n{screen}");
+    }
+
+    // `s`: by value, biggest first: the Dutch supercomputer (€204.5M), then
+    // FPT's $200M AI factory.
+    tmux.send_key("s");
+    let screen = tmux.wait_for("the deals sorted by value", |s| status_line(s).contains("sort value"));
+    let rows = deal_rows(&screen);
+    assert!(
+        rows[0].starts_with("NL") && rows[0].contains("supercomputer"),
+        "first row {:?}:\n{screen}",
+        rows[0]
+    );
+    assert!(rows[1].starts_with("VN") && rows[1].contains("$200M"), "second row {:?}:\n{screen}", rows[1]);
+
+    // Enter: the first deal's card shows the value in euros.
+    tmux.send_key("Enter");
+    tmux.wait_for("the Dutch deal's card", |s| s.contains("€204.5M") && s.contains("Evidence"));
+
+    tmux.send_key("Escape");
+    tmux.send_key("q");
+    assert_eq!(tmux.wait_for_exit(), "EXIT=0");
 }
