@@ -22,7 +22,7 @@ use dealscope::search::engine::topic_matches;
 use dealscope::search::matcher::{MATCH_SCORE, fuzzy_scores};
 use dealscope::search::query::slug_matches;
 use dealscope::search::{
-    Query, SearchDoc, SearchIndex, SearchOutcome, SearchResponse, Selection, Term, parse,
+    Query, SearchDoc, SearchIndex, SearchOutcome, SearchResponse, Selection, Target, Term, parse,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
@@ -714,7 +714,8 @@ fn main() {
     }
     let generation = state.search_generation;
     let hits = outcome.hits.len();
-    update(&mut state, Action::SearchDone(Box::new(SearchResponse { generation, outcome, total_docs })));
+    let response = SearchResponse { generation, target: Target::Articles, outcome, total_docs };
+    update(&mut state, Action::SearchDone(Box::new(response)));
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
     let mut frames = Vec::with_capacity(100);
     for _ in 0..100 {

@@ -79,7 +79,7 @@ pub fn open_evidence(state: &mut AppState) {
     let Some(link) = state.reader.links.get(state.card_cursor) else { return };
     let article = link.article;
     let sentence = state.selected_deal().and_then(|d| state.deal(d)).and_then(|deal| {
-        let mut in_article = deal.mentions.iter().filter(|m| state.article_ids.get(&m.article).is_some());
+        let mut in_article = deal.mentions.iter().filter(|m| state.article_ids.contains_key(&m.article));
         in_article.nth(state.card_cursor).map(|m| m.text.clone())
     });
     state.deal_reader = DealReader::Article(article);

@@ -111,6 +111,12 @@ impl Term {
     }
 }
 
+/// Whether a slug answers a `kind:`/`status:` value: the value starts the
+/// slug or one of its hyphenated words ("supply" is chip-supply).
+pub fn slug_matches(slug: &str, value: &str) -> bool {
+    slug.starts_with(value) || slug.split('-').any(|word| word.starts_with(value))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,10 +184,4 @@ mod tests {
             assert_eq!(parse(new).is_refinement_of(&parse(old)), expected, "{old:?} -> {new:?}");
         }
     }
-}
-
-/// Whether a slug answers a `kind:`/`status:` value: the value starts the
-/// slug or one of its hyphenated words ("supply" is chip-supply).
-pub fn slug_matches(slug: &str, value: &str) -> bool {
-    slug.starts_with(value) || slug.split('-').any(|word| word.starts_with(value))
 }

@@ -534,7 +534,8 @@ fn is_deal_value(
     let price = values
         .iter()
         .filter(|h| h.value == ValueCue::Price && specific)
-        .filter_map(|h| (h.end <= span.start && span.start - h.end <= 2).then(|| span.start - h.end))
+        .filter(|h| h.end <= span.start && span.start - h.end <= 2)
+        .map(|h| span.start - h.end)
         .min();
     let facility = kinds
         .iter()
