@@ -5,6 +5,7 @@
 //!
 //! `cargo bench --bench corpus` (release). Environment knobs:
 //! `DEALSCOPE_BENCH_SKIP_1M=1` skips the 1M-doc search part;
+//! `DEALSCOPE_BENCH_PARSE_ONLY=1` stops after parsing 10k articles;
 //! `DEALSCOPE_BENCH_SEARCH_ONLY=1` runs only search, on direct docs;
 //! `DEALSCOPE_BENCH_DUMP=DIR` writes a digest of every search outcome;
 //! `DEALSCOPE_BENCH_VERIFY=1` checks every keystroke's outcome against a
@@ -647,6 +648,12 @@ fn main() {
         "  sanity: {with_country} with a primary country, {with_date} dated; e.g. {:?}",
         parsed[0].title
     );
+    if std::env::var_os("DEALSCOPE_BENCH_PARSE_ONLY").is_some() {
+        let t = Instant::now();
+        let merged = merge_deals(parsed.iter().flat_map(|a| &a.deals));
+        println!("merge: {} deals -> {} in {:.0} ms", deals, merged.deals.len(), ms(t.elapsed()));
+        return;
+    }
     drop(parsed);
     drop(texts);
 

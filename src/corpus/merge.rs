@@ -12,7 +12,7 @@
 
 use crate::extract::text::normalize_phrase;
 use crate::model::{Deal, DealKind, DealOrg, DealStatus, Mention, OrgRole, Stage};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Score a candidate needs to be the same deal.
 pub const THRESHOLD: i32 = 3;
@@ -23,6 +23,10 @@ pub const WINDOW_MONTHS: i32 = 24;
 pub const SAME_FIGURE: f64 = 0.06;
 /// Relative difference over which two figures say different deals.
 pub const OTHER_FIGURE: f64 = 0.25;
+/// Per blocking key, how many of the latest merged deals a new deal is
+/// compared with: deals come in date order, so these are the ones nearest
+/// in time, and merging stays linear however common an organisation is.
+pub const CANDIDATES_PER_KEY: usize = 48;
 
 /// Why a deal joined (or did not join) a merged record.
 #[derive(Debug, Clone, PartialEq)]
@@ -228,15 +232,16 @@ pub fn merge_deals<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Merged {
     let mut profiles: Vec<Profile> = Vec::new();
     let mut decisions: Vec<Vec<Decision>> = Vec::new();
     // (host, blocking key) -> clusters.
-    let mut index: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    let mut index: HashMap<(String, String), Vec<usize>> = HashMap::default();
 
     for deal in input {
         let profile = Profile::of(deal);
+        let own_keys = profile.keys();
         let host = profile.host.clone().unwrap_or_default();
         let mut candidates: Vec<usize> = Vec::new();
         for key in probe_keys(&profile) {
             if let Some(found) = index.get(&(host.clone(), key)) {
-                candidates.extend(found);
+                candidates.extend(found.iter().rev().take(CANDIDATES_PER_KEY));
             }
         }
         candidates.sort_unstable();
@@ -285,9 +290,10 @@ pub fn merge_deals<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Merged {
             }
         };
         decisions[target].extend(tried.into_iter().filter(|d| d.joined || d.score > 0));
-        for key in profiles[target].keys() {
+        // The record is found again through what this report adds.
+        for key in own_keys {
             let slot = index.entry((host.clone(), key)).or_default();
-            if !slot.contains(&target) {
+            if slot.last() != Some(&target) {
                 slot.push(target);
             }
         }
@@ -423,7 +429,7 @@ fn most_common<T: PartialEq + Clone>(items: impl Iterator<Item = T>) -> Option<T
 /// role most members give them.
 fn merge_organisations(members: &[&Deal]) -> Vec<DealOrg> {
     let mut order: Vec<(String, String)> = Vec::new();
-    let mut roles: HashMap<String, Vec<OrgRole>> = HashMap::new();
+    let mut roles: HashMap<String, Vec<OrgRole>> = HashMap::default();
     for m in members {
         for org in &m.organisations {
             let key = org_key(&org.name);

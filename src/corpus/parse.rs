@@ -7,7 +7,6 @@ use crate::extract::deals::{DealInput, Frame, extract_deals, frames_of};
 use crate::extract::figures::extract_figures;
 use crate::extract::language::detect_language;
 use crate::extract::organisations::find_organisations;
-use crate::extract::places::Places;
 use crate::extract::structure::{ArticleStructure, parse_structure};
 use crate::extract::topics::extract_topics;
 use crate::extract::{Segment, SegmentRole};
@@ -36,7 +35,6 @@ pub fn parse_article_with(id: &str, source: &str, text: &str, with_deals: bool) 
     let deals = if !with_deals {
         Vec::new()
     } else {
-        let places: Vec<_> = segments.iter().map(|s| Places::embedded().scan(s.text)).collect();
         extract_deals(&DealInput {
             article_id: id,
             article_key: &key,
@@ -44,7 +42,6 @@ pub fn parse_article_with(id: &str, source: &str, text: &str, with_deals: bool) 
             segments: &segments,
             figures: &segment_figures,
             countries: &countries.hits,
-            places: &places,
             orgs: &organisations.mentions,
             topics: &topics,
             primary: countries.primary.as_ref(),
@@ -101,7 +98,6 @@ pub fn frames_of_text(text: &str) -> Vec<Frame> {
     let organisations = find_organisations(&segments);
     let topics = extract_topics(&segments);
     let figures: Vec<Vec<Figure>> = segments.iter().map(|s| extract_figures(s.text)).collect();
-    let places: Vec<_> = segments.iter().map(|s| Places::embedded().scan(s.text)).collect();
     let date = structure.date.map(|d| d.to_string());
     frames_of(&DealInput {
         article_id: "",
@@ -110,7 +106,6 @@ pub fn frames_of_text(text: &str) -> Vec<Frame> {
         segments: &segments,
         figures: &figures,
         countries: &countries.hits,
-        places: &places,
         orgs: &organisations.mentions,
         topics: &topics,
         primary: countries.primary.as_ref(),

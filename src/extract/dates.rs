@@ -4,7 +4,7 @@
 
 use super::lexicon::{alternatives, data_rows};
 use super::text::{fold, tokens};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const MONTHS_DATA: &str = include_str!("../../assets/months.tsv");
@@ -12,7 +12,7 @@ const MONTHS_DATA: &str = include_str!("../../assets/months.tsv");
 fn month_names() -> &'static HashMap<String, u32> {
     static MONTHS: OnceLock<HashMap<String, u32>> = OnceLock::new();
     MONTHS.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for row in data_rows(MONTHS_DATA) {
             let (Some(num), Some(names)) = (row.first(), row.get(1)) else { continue };
             let Ok(num) = num.parse::<u32>() else { continue };
@@ -75,7 +75,12 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 pub fn find_date(line: &str) -> Option<ArticleDate> {
     let folded = fold(line);
     let toks: Vec<&str> = tokens(&folded).iter().map(|t| t.text).collect();
-    (0..toks.len()).find_map(|i| date_at(&toks[i..]))
+    find_date_in_words(&toks)
+}
+
+/// [`find_date`] over words already folded and split.
+pub fn find_date_in_words(words: &[&str]) -> Option<ArticleDate> {
+    (0..words.len()).find_map(|i| date_at(&words[i..]))
 }
 
 fn number(tok: &str, max_len: usize) -> Option<u32> {

@@ -22,6 +22,8 @@ const MAX_KICKER_WORDS: usize = 3;
 #[derive(Debug, Default)]
 struct JunkList {
     lines: Vec<String>,
+    /// Bytes of the longest listed junk line, as written.
+    longest_line: usize,
     prefixes: Vec<String>,
     summary_markers: Vec<String>,
     /// "Photo : AFP": junk only when a colon follows the phrase.
@@ -48,6 +50,7 @@ fn junk_list() -> &'static JunkList {
             };
             target.extend(row.get(1).map(|f| alternatives(f)).into_iter().flatten().map(normalize_phrase));
         }
+        list.longest_line = list.lines.iter().map(String::len).max().unwrap_or(0);
         list
     })
 }
@@ -62,12 +65,17 @@ pub fn is_junk_line(line: &str) -> bool {
     if trimmed.is_empty() {
         return false;
     }
+    // Every other kind of furniture is short (a listed line, a prefix on a
+    // short line, a caption): a paragraph is not folded just to be told so.
+    let list = junk_list();
+    if trimmed.len() > 3 * list.longest_line && trimmed.chars().count() > MAX_PREFIX_JUNK_CHARS {
+        return is_bare_url(trimmed);
+    }
     let normalized = normalize_phrase(trimmed);
     if normalized.is_empty() {
         // Only punctuation or symbols: separators like "***" or "—".
         return true;
     }
-    let list = junk_list();
     if list.lines.contains(&normalized) {
         return true;
     }

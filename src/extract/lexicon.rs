@@ -6,7 +6,7 @@
 //! case and accents, punctuation as word breaks), on whole words only.
 
 use super::text::{Token, normalize_phrase, tokens};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The non-empty, non-comment lines of a data file, split on tabs and trimmed.
 pub fn data_rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -39,7 +39,7 @@ pub struct PhraseIndex<V> {
 
 impl<V> Default for PhraseIndex<V> {
     fn default() -> Self {
-        PhraseIndex { by_first_word: HashMap::new() }
+        PhraseIndex { by_first_word: HashMap::default() }
     }
 }
 

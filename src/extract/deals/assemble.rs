@@ -19,6 +19,8 @@ pub struct Draft {
     /// Frame indexes, in reading order.
     pub frames: Vec<usize>,
     pub host: Option<String>,
+    /// How surely the host is known (see `Frame::host_strength`).
+    pub host_strength: u8,
     /// Kind points weighted by where each sentence sits.
     pub points: [u32; 8],
     /// Kinds some sentence names specifically.
@@ -36,6 +38,7 @@ impl Draft {
         Draft {
             frames: vec![frame],
             host,
+            host_strength: 0,
             points: [0; 8],
             grounded: [false; 8],
             agreement: false,
@@ -127,11 +130,18 @@ fn starts_deal(frame: &Frame) -> bool {
 pub fn group(frames: &[Frame], primary: Option<&str>) -> Vec<Draft> {
     // Each sentence's host: its own, else the previous sentence's in the
     // same paragraph ("Gefion comprend 1528 GPU" stays in Denmark).
-    let mut context: Vec<Option<String>> = Vec::with_capacity(frames.len());
+    // A digest's heading that names a country ("Norvège") places the
+    // paragraphs under it, until the next heading.
+    let mut context: Vec<Option<(String, u8)>> = Vec::with_capacity(frames.len());
+    let mut heading: Option<(String, u8)> = None;
     for (i, frame) in frames.iter().enumerate() {
+        let own = frame.host.clone().map(|h| (h, frame.host_strength));
+        if frame.role == SegmentRole::Heading {
+            heading = own.clone().map(|(h, _)| (h, 2));
+        }
         let inherited =
             (i > 0 && frames[i - 1].segment == frame.segment).then(|| context[i - 1].clone()).flatten();
-        context.push(frame.host.clone().or(inherited));
+        context.push(own.or(inherited).or_else(|| heading.clone()));
     }
 
     let mut drafts: Vec<Draft> = Vec::new();
@@ -140,9 +150,14 @@ pub fn group(frames: &[Frame], primary: Option<&str>) -> Vec<Draft> {
         if !frame.is_dealish() || frame.enumeration {
             continue;
         }
-        let host = context[i].clone();
+        let (host, strength) = match context[i].clone() {
+            Some((h, s)) => (Some(h), s),
+            None => (None, 0),
+        };
         let headline = matches!(frame.role, SegmentRole::Title | SegmentRole::Lead);
-        let same_host = |d: &Draft| host.is_none() || d.host.is_none() || d.host == host;
+        // A host known only through an adjective gives way to a surer one.
+        let same_host =
+            |d: &Draft| host.is_none() || d.host.is_none() || d.host == host || d.host_strength < 2;
         let target = if headline && !(frame.also && starts_deal(frame)) {
             // The main deal: the first draft, created by the first sentence.
             Some(drafts.first().map_or(Target::New, |_| Target::Join(0)))
@@ -196,14 +211,16 @@ pub fn group(frames: &[Frame], primary: Option<&str>) -> Vec<Draft> {
         };
         match target {
             Some(Target::Join(d)) => {
-                if drafts[d].host.is_none() {
+                if host.is_some() && strength > drafts[d].host_strength {
                     drafts[d].host = host.clone();
+                    drafts[d].host_strength = strength;
                 }
                 drafts[d].add(i, frame);
                 last_touched = Some(d);
             }
             Some(Target::New) => {
                 let mut draft = Draft::new(i, host.clone());
+                draft.host_strength = strength;
                 draft.points = [0; 8];
                 draft.frames.clear();
                 draft.add(i, frame);

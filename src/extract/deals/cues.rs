@@ -6,7 +6,7 @@
 use crate::extract::lexicon::{alternatives, data_rows};
 use crate::extract::text::{Token, normalize_phrase};
 use crate::model::{DealKind, DealStatus, OrgRole};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const CUES_TSV: &str = include_str!("../../../assets/deal_cues.tsv");
@@ -97,7 +97,7 @@ pub struct CueIndex<V> {
 
 impl<V> Default for CueIndex<V> {
     fn default() -> Self {
-        CueIndex { patterns: Vec::new(), by_word: HashMap::new(), by_prefix: HashMap::new() }
+        CueIndex { patterns: Vec::new(), by_word: HashMap::default(), by_prefix: HashMap::default() }
     }
 }
 
@@ -138,33 +138,60 @@ impl<V: Copy> CueIndex<V> {
         Ok(())
     }
 
-    /// The longest pattern starting at token `at`, as (value, end).
-    fn longest_at(&self, toks: &[Token<'_>], at: usize) -> Option<(V, usize)> {
-        let first = toks[at].text;
-        let exact = self.by_word.get(first).into_iter().flatten();
-        let prefixed = prefix_key(first).and_then(|k| self.by_prefix.get(&k)).into_iter().flatten();
-        exact
-            .chain(prefixed)
-            .filter_map(|&i| {
-                let (words, value) = &self.patterns[i];
-                let fits = words.len() <= toks.len() - at
-                    && words.iter().zip(&toks[at..]).all(|(w, t)| w.matches(t.text));
-                fits.then_some((*value, at + words.len()))
-            })
-            .max_by_key(|&(_, end)| end)
-    }
-
     /// Every non-overlapping occurrence, left to right, longest first.
     pub fn find(&self, toks: &[Token<'_>]) -> Vec<Hit<V>> {
+        self.find_by(toks, 1, |_| 0)
+    }
+
+    /// [`CueIndex::find`] for several categories at once: matches of one
+    /// category do not overlap each other, but may overlap another
+    /// category's, as if each category had its own index; one lookup per
+    /// token serves them all. `category` maps a value to `0..categories`.
+    pub fn find_by(
+        &self,
+        toks: &[Token<'_>],
+        categories: usize,
+        category: impl Fn(&V) -> usize,
+    ) -> Vec<Hit<V>> {
         let mut out = Vec::new();
-        let mut i = 0;
-        while i < toks.len() {
-            match self.longest_at(toks, i) {
-                Some((value, end)) => {
-                    out.push(Hit { value, first: i, end });
-                    i = end;
+        // Per category: the first token a new match may start at.
+        let mut free = vec![0usize; categories];
+        let mut taken = vec![false; categories];
+        for at in 0..toks.len() {
+            let first = toks[at].text;
+            let exact = self.by_word.get(first).map_or(&[][..], Vec::as_slice);
+            let prefixed = if self.by_prefix.is_empty() {
+                &[][..]
+            } else {
+                prefix_key(first).and_then(|k| self.by_prefix.get(&k)).map_or(&[][..], Vec::as_slice)
+            };
+            if exact.is_empty() && prefixed.is_empty() {
+                continue;
+            }
+            taken.fill(false);
+            // Candidates come longest first within each list; a prefix list
+            // may hold longer ones, so both are looked at.
+            let mut best: Vec<(usize, usize)> = Vec::new();
+            for &i in exact.iter().chain(prefixed) {
+                let (words, value) = &self.patterns[i];
+                let c = category(value);
+                if at < free[c] || words.len() > toks.len() - at {
+                    continue;
                 }
-                None => i += 1,
+                if !words.iter().zip(&toks[at..]).all(|(w, t)| w.matches(t.text)) {
+                    continue;
+                }
+                match best.iter_mut().find(|(cat, _)| *cat == c) {
+                    Some(slot) if self.patterns[slot.1].0.len() < words.len() => slot.1 = i,
+                    Some(_) => {}
+                    None => best.push((c, i)),
+                }
+                taken[c] = true;
+            }
+            for (c, i) in best {
+                let end = at + self.patterns[i].0.len();
+                out.push(Hit { value: self.patterns[i].1, first: at, end });
+                free[c] = end;
             }
         }
         out
@@ -174,16 +201,50 @@ impl<V: Copy> CueIndex<V> {
 /// Every cue list, by category.
 #[derive(Debug, Default)]
 pub struct Cues {
-    pub kinds: CueIndex<KindCue>,
-    pub events: CueIndex<KindCue>,
-    pub statuses: CueIndex<Option<DealStatus>>,
-    pub markers: CueIndex<Marker>,
-    pub values: CueIndex<ValueCue>,
-    pub roles: CueIndex<(OrgRole, Side)>,
-    /// Chip models, matched on the original spelling's folded words.
-    pub models: CueIndex<()>,
+    /// Every cue, all categories in one index.
+    pub index: CueIndex<Cue>,
     /// Display spelling of each model, by its normalised form.
     pub model_names: HashMap<String, String>,
+}
+
+/// One cue of any category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    Kind(KindCue),
+    Event(KindCue),
+    Status(Option<DealStatus>),
+    Marker(Marker),
+    Value(ValueCue),
+    Role(OrgRole, Side),
+    Model,
+}
+
+impl Cue {
+    const CATEGORIES: usize = 7;
+
+    fn category(&self) -> usize {
+        match self {
+            Cue::Kind(_) => 0,
+            Cue::Event(_) => 1,
+            Cue::Status(_) => 2,
+            Cue::Marker(_) => 3,
+            Cue::Value(_) => 4,
+            Cue::Role(..) => 5,
+            Cue::Model => 6,
+        }
+    }
+}
+
+/// The cues of one sentence, by category.
+#[derive(Debug, Default)]
+pub struct SentenceCues {
+    pub kinds: Vec<Hit<KindCue>>,
+    pub events: Vec<Hit<KindCue>>,
+    pub statuses: Vec<Hit<Option<DealStatus>>>,
+    pub markers: Vec<Hit<Marker>>,
+    pub values: Vec<Hit<ValueCue>>,
+    pub roles: Vec<Hit<(OrgRole, Side)>>,
+    pub models: Vec<Hit<()>>,
 }
 
 fn kind_value(value: &str) -> Result<KindCue, String> {
@@ -244,8 +305,9 @@ impl Cues {
                 let mut any = false;
                 for phrase in alternatives(phrases) {
                     any = true;
+                    let index = &mut cues.index;
                     match *category {
-                        "kind" => cues.kinds.insert(phrase, kind_value(value).map_err(at)?),
+                        "kind" => index.insert(phrase, Cue::Kind(kind_value(value).map_err(at)?)),
                         "event" => {
                             let kind = match *value {
                                 "-" => None,
@@ -254,7 +316,7 @@ impl Cues {
                                         .ok_or_else(|| at(format!("unknown kind {slug:?}")))?,
                                 ),
                             };
-                            cues.events.insert(phrase, KindCue::Event(kind))
+                            index.insert(phrase, Cue::Event(KindCue::Event(kind)))
                         }
                         "status" => {
                             let status = match *value {
@@ -264,9 +326,9 @@ impl Cues {
                                         .ok_or_else(|| at(format!("unknown status {slug:?}")))?,
                                 ),
                             };
-                            cues.statuses.insert(phrase, status)
+                            index.insert(phrase, Cue::Status(status))
                         }
-                        "marker" => cues.markers.insert(phrase, marker_value(value).map_err(at)?),
+                        "marker" => index.insert(phrase, Cue::Marker(marker_value(value).map_err(at)?)),
                         "value" => {
                             let cue = match *value {
                                 "deal" => ValueCue::Deal,
@@ -275,12 +337,15 @@ impl Cues {
                                 "ignore" => ValueCue::Ignore,
                                 other => return Err(at(format!("unknown value cue {other:?}"))),
                             };
-                            cues.values.insert(phrase, cue)
+                            index.insert(phrase, Cue::Value(cue))
                         }
-                        "role" => cues.roles.insert(phrase, role_value(value).map_err(at)?),
+                        "role" => {
+                            let (role, side) = role_value(value).map_err(at)?;
+                            index.insert(phrase, Cue::Role(role, side))
+                        }
                         "model" => {
                             cues.model_names.insert(normalize_phrase(phrase), phrase.to_string());
-                            cues.models.insert(phrase, ())
+                            index.insert(phrase, Cue::Model)
                         }
                         other => return Err(at(format!("unknown category {other:?}"))),
                     }
@@ -292,6 +357,24 @@ impl Cues {
             }
         }
         Ok(cues)
+    }
+
+    /// Every cue of a sentence's tokens, by category.
+    pub fn find(&self, toks: &[Token<'_>]) -> SentenceCues {
+        let mut found = SentenceCues::default();
+        for hit in self.index.find_by(toks, Cue::CATEGORIES, Cue::category) {
+            let (first, end) = (hit.first, hit.end);
+            match hit.value {
+                Cue::Kind(v) => found.kinds.push(Hit { value: v, first, end }),
+                Cue::Event(v) => found.events.push(Hit { value: v, first, end }),
+                Cue::Status(v) => found.statuses.push(Hit { value: v, first, end }),
+                Cue::Marker(v) => found.markers.push(Hit { value: v, first, end }),
+                Cue::Value(v) => found.values.push(Hit { value: v, first, end }),
+                Cue::Role(role, side) => found.roles.push(Hit { value: (role, side), first, end }),
+                Cue::Model => found.models.push(Hit { value: (), first, end }),
+            }
+        }
+        found
     }
 
     pub fn embedded() -> &'static Cues {
@@ -329,9 +412,16 @@ mod tests {
     #[test]
     fn embedded_cues_parse() {
         let cues = Cues::embedded();
-        let statuses = find(&cues.statuses, "a signé une lettre d'intention");
-        assert_eq!(statuses.last().map(|s| s.0), Some(Some(DealStatus::Mou)));
-        assert!(!find(&cues.kinds, "un supercalculateur").is_empty());
+        let cues_of = |text: &str| cues.find(&tokens(&fold(text)));
+        let statuses = cues_of("a signé une lettre d'intention").statuses;
+        assert_eq!(statuses.last().map(|s| s.value), Some(Some(DealStatus::Mou)));
+        assert!(!cues_of("un supercalculateur").kinds.is_empty());
+        // Categories do not hide each other: "l'accord" is an anaphora and
+        // an agreement marker is not lost to it, the event "accord" stays.
+        let accord = cues_of("l'accord a été signé");
+        assert!(accord.markers.iter().any(|m| m.value == Marker::Anaphora));
+        assert!(accord.events.iter().any(|e| e.value == KindCue::Event(None)));
+        assert!(accord.statuses.iter().any(|s| s.value == Some(DealStatus::Signed)));
         assert_eq!(cues.model_names.get("gb200").map(String::as_str), Some("GB200"));
     }
 

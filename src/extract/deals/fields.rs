@@ -237,12 +237,14 @@ fn deal_topics(
     kind: DealKind,
     only_deal: bool,
 ) -> Vec<Topic> {
+    let kind_topics: Vec<Topic> = DealKind::ALL.iter().filter_map(|k| k.topic()).collect();
     let mut named: Vec<Topic> = kind.topic().into_iter().collect();
-    for &i in &draft.frames {
-        let folded = fold(&frames[i].text);
+    if !only_deal {
+        // One pass over the deal's sentences together.
+        let joined: Vec<&str> = draft.frames.iter().map(|&i| frames[i].text.as_str()).collect();
+        let folded = fold(&joined.join("\n"));
         named.extend(topics_named(&tokens(&folded)));
     }
-    let kind_topics: Vec<Topic> = DealKind::ALL.iter().filter_map(|k| k.topic()).collect();
     input
         .topics
         .iter()

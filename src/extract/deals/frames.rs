@@ -7,8 +7,9 @@ use super::cues::{Cues, Hit, KindCue, Marker, Side, Strength, ValueCue};
 use super::input::DealInput;
 use super::sentences::split_sentences;
 use crate::extract::SegmentRole;
-use crate::extract::dates::{ArticleDate, find_date, month_number};
-use crate::extract::text::{Token, fold_with_origin, tokens};
+use crate::extract::dates::{ArticleDate, find_date_in_words, month_number};
+use crate::extract::places::Places;
+use crate::extract::text::{Token, fold_char};
 use crate::model::{DealKind, DealStatus, Figure, OrgRole, Unit};
 use std::ops::Range;
 
@@ -88,8 +89,11 @@ pub struct Frame {
     pub power: Vec<Figure>,
     pub models: Vec<String>,
     pub countries: Vec<FrameCountry>,
-    /// The country this sentence itself names as a host, if any.
+    /// The country this sentence itself names as a host, if any, and how
+    /// surely: 3 located there ("en Inde", "in Tema"), 2 named, 1 through an
+    /// adjective or a city describing a company.
     pub host: Option<String>,
+    pub host_strength: u8,
     /// Names three or more countries: a list ("plus Chile, Japan and
     /// Czechia"), not one deal.
     pub enumeration: bool,
@@ -103,6 +107,46 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// A sentence with no deal cue: its countries only.
+    fn quiet(
+        segment: usize,
+        role: SegmentRole,
+        range: Range<usize>,
+        text: &str,
+        countries: Vec<FrameCountry>,
+        host: Host,
+        enumeration: bool,
+    ) -> Frame {
+        Frame {
+            segment,
+            role,
+            range,
+            text: text.to_string(),
+            kind_points: [0; 8],
+            specific: false,
+            grounded: [false; 8],
+            event: false,
+            agreement: false,
+            anaphora: false,
+            anaphora_kind: None,
+            also: false,
+            statuses: Vec::new(),
+            earlier_statuses: Vec::new(),
+            money: Vec::new(),
+            chips: Vec::new(),
+            power: Vec::new(),
+            models: Vec::new(),
+            countries,
+            host_strength: host.as_ref().map_or(0, |h| h.1),
+            host: host.map(|h| h.0),
+            enumeration,
+            question: false,
+            orgs: Vec::new(),
+            date: None,
+            names: Vec::new(),
+        }
+    }
+
     /// Says something about a deal at all. A question asserts nothing.
     pub fn is_dealish(&self) -> bool {
         !self.question
@@ -171,24 +215,35 @@ struct Tokenised {
 }
 
 impl Tokenised {
+    /// Folds and splits `sentence` in one pass, remembering for every
+    /// token the original bytes it came from.
     fn new(sentence: &str) -> Tokenised {
-        let folded = fold_with_origin(sentence);
-        let byte_of_char: Vec<usize> =
-            sentence.char_indices().map(|(b, _)| b).chain(std::iter::once(sentence.len())).collect();
-        let mut char_of_folded_byte = vec![0u32; folded.folded.len() + 1];
-        for (n, (b, c)) in folded.folded.char_indices().enumerate() {
-            char_of_folded_byte[b..b + c.len_utf8()].fill(n as u32);
+        let mut folded = String::with_capacity(sentence.len());
+        let mut spans = Vec::new();
+        let mut original = Vec::new();
+        let mut scratch = String::new();
+        // The token being built: folded start, original start.
+        let mut open: Option<(usize, usize)> = None;
+        for (byte, c) in sentence.char_indices() {
+            scratch.clear();
+            fold_char(c, &mut scratch);
+            for f in scratch.chars() {
+                if f.is_alphanumeric() {
+                    if open.is_none() {
+                        open = Some((folded.len(), byte));
+                    }
+                } else if let Some((start, orig)) = open.take() {
+                    spans.push((start, folded.len()));
+                    original.push((orig, byte));
+                }
+                folded.push(f);
+            }
         }
-        let to_original = |folded_byte: usize, end: bool| -> usize {
-            let folded_char = char_of_folded_byte[folded_byte] as usize;
-            let original_char = folded.origin.get(folded_char).copied().unwrap_or(0) as usize;
-            byte_of_char[(original_char + usize::from(end)).min(byte_of_char.len() - 1)]
-        };
-        let toks = tokens(&folded.folded);
-        let spans: Vec<(usize, usize)> = toks.iter().map(|t| (t.start, t.end)).collect();
-        let original =
-            toks.iter().map(|t| (to_original(t.start, false), to_original(t.end - 1, true))).collect();
-        Tokenised { folded: folded.folded, spans, original }
+        if let Some((start, orig)) = open {
+            spans.push((start, folded.len()));
+            original.push((orig, sentence.len()));
+        }
+        Tokenised { folded, spans, original }
     }
 
     fn tokens(&self) -> Vec<Token<'_>> {
@@ -243,17 +298,32 @@ fn build_frame(
     let text = &segment_text[range.clone()];
     let tokenised = Tokenised::new(text);
     let toks = tokenised.tokens();
-    let markers = cues.markers.find(&toks);
+    let found = cues.find(&toks);
+    let markers = found.markers;
     let marker_before = |at: usize, which: Marker, reach: usize| {
         within(&markers, |m| m.value == which && m.end <= at && at - m.end < reach)
     };
 
     // Figures of this sentence, with token ranges.
-    let figures: Vec<(Figure, Range<usize>)> = input.figures[si]
+    let figures: Vec<(&Figure, Range<usize>)> = input.figures[si]
         .iter()
         .filter(|f| f.start >= range.start && f.end <= range.end)
-        .map(|f| (f.clone(), tokenised.token_range(f.start - range.start, f.end - range.start)))
+        .map(|f| (f, tokenised.token_range(f.start - range.start, f.end - range.start)))
         .collect();
+
+    // Most sentences carry no cue at all: only their countries matter, as
+    // context for the sentences around them.
+    let quiet = found.kinds.is_empty()
+        && found.events.is_empty()
+        && found.statuses.is_empty()
+        && found.models.is_empty()
+        && figures.is_empty()
+        && !markers.iter().any(|m| matches!(m.value, Marker::Agreement | Marker::Anaphora));
+    if quiet {
+        let (countries, host, enumeration) =
+            frame_countries(input, si, &range, text, &tokenised, &toks, &markers, role, false);
+        return Frame::quiet(si, role, range, text, countries, host, enumeration);
+    }
 
     // Kinds: nouns first, then events, which count for their kind only
     // next to what that kind is about ("livrer" chips, "construire" a data
@@ -261,12 +331,16 @@ fn build_frame(
     let mut kind_points = [0u32; 8];
     let mut noun_of = [false; 8];
     let mut specific_noun_of = [false; 8];
-    let kind_hits = cues.kinds.find(&toks);
+    let kind_hits = found.kinds;
     for hit in &kind_hits {
         if let KindCue::Noun(kind, strength) = hit.value {
+            // "deux centres", "un campus de 150 MW": a count or a size makes
+            // a plural or vague noun one particular thing.
             let after_number = hit.first > 0
                 && (toks[hit.first - 1].text.bytes().all(|b| b.is_ascii_digit())
                     || figures.iter().any(|(_, r)| r.end == hit.first));
+            let sized = figures.iter().any(|(_, r)| r.start >= hit.end && r.start - hit.end <= 1);
+            let after_number = after_number || sized;
             let vague = marker_before(hit.first, Marker::Generic, 2);
             let points = match strength {
                 Strength::Strong if !vague => STRONG_POINTS,
@@ -282,11 +356,11 @@ fn build_frame(
     let mut grounded = specific_noun_of;
     let has_money = figures.iter().any(|(f, _)| matches!(f.unit, Unit::Currency(_)));
     let has_chips = figures.iter().any(|(f, _)| matches!(f.unit, Unit::Chips | Unit::Gpus))
-        || !cues.models.find(&toks).is_empty()
+        || !found.models.is_empty()
         || noun_of[kind_index(DealKind::ChipSupply)];
     let mut specific = (0..8).any(|k| specific_noun_of[k] && DealKind::ALL[k] != DealKind::Partnership);
     let mut event = false;
-    let event_hits = cues.events.find(&toks);
+    let event_hits = found.events;
     for hit in &event_hits {
         let KindCue::Event(kind) = hit.value else { continue };
         // Denied, hypothetical or past ("avaient commandé") events report
@@ -318,7 +392,7 @@ fn build_frame(
     let mut statuses = Vec::new();
     let mut earlier_statuses = Vec::new();
     let article_year = input.date.and_then(|d| d.get(..4)).and_then(|y| y.parse::<u32>().ok());
-    for hit in cues.statuses.find(&toks) {
+    for hit in found.statuses {
         let Some(status) = hit.value else { continue };
         // "mise en service prévue", "opérationnel en 2027": a plan.
         let planned_after = markers
@@ -340,10 +414,18 @@ fn build_frame(
             statuses.push(status);
         }
     }
+    // The French press's conditional ("Nvidia lorgnerait", "Meridian
+    // s'intéresserait") reports what is only rumoured; modal verbs
+    // ("pourrait", "devrait") do not.
+    if matches!(role, SegmentRole::Title | SegmentRole::Lead)
+        && toks.iter().any(|t| reported_conditional(t.text))
+    {
+        statuses.push(DealStatus::Rumoured);
+    }
 
     // Money, chips, power.
     let value_hits: Vec<Hit<ValueCue>> =
-        cues.values.find(&toks).into_iter().filter(|h| h.value != ValueCue::Ignore).collect();
+        found.values.into_iter().filter(|h| h.value != ValueCue::Ignore).collect();
     let mut money = Vec::new();
     let mut chips = Vec::new();
     let mut power = Vec::new();
@@ -351,24 +433,23 @@ fn build_frame(
         match figure.unit {
             Unit::Currency(_) => {
                 let deal_value = is_deal_value(&value_hits, &kind_hits, span, specific);
-                money.push(FrameFigure { figure: figure.clone(), deal_value });
+                money.push(FrameFigure { figure: (*figure).clone(), deal_value });
             }
             Unit::Chips | Unit::Gpus => {
                 // A count of chips is what a chip deal is about.
-                chips.push(figure.clone());
+                chips.push((*figure).clone());
                 // Less than a facility noun: a machine "with 512 GPUs" is
                 // still a supercomputer.
                 kind_points[kind_index(DealKind::ChipSupply)] += STRONG_POINTS - 1;
                 grounded[kind_index(DealKind::ChipSupply)] = true;
                 specific = true;
             }
-            Unit::Megawatts => power.push(figure.clone()),
+            Unit::Megawatts => power.push((*figure).clone()),
             _ => {}
         }
     }
-    let models: Vec<String> = cues
+    let models: Vec<String> = found
         .models
-        .find(&toks)
         .iter()
         .map(|h| {
             let (start, end) = (tokenised.original[h.first].0, tokenised.original[h.end - 1].1);
@@ -376,50 +457,12 @@ fn build_frame(
         })
         .collect();
 
-    // Countries.
-    let located_at = |first: usize, which: Marker| {
-        // "en Corée", "in the UAE", "vers la Chine": the preposition, then
-        // at most an article.
-        markers.iter().any(|m| m.value == which && m.end <= first && first - m.end <= 1)
-    };
-    let mut countries: Vec<FrameCountry> = input
-        .countries
-        .iter()
-        .filter(|c| c.segment == si && c.start >= range.start && c.end <= range.end)
-        .map(|c| {
-            let span = tokenised.token_range(c.start - range.start, c.end - range.start);
-            FrameCountry {
-                code: c.code.clone(),
-                adjective: c.adjective,
-                located: located_at(span.start, Marker::Location),
-                destination: located_at(span.start, Marker::Destination),
-                place: false,
-            }
-        })
-        .collect();
-    // A city or region places the deal in its country.
-    countries.extend(input.places[si].iter().filter(|p| p.start >= range.start && p.end <= range.end).map(
-        |p| {
-            let span = tokenised.token_range(p.start - range.start, p.end - range.start);
-            FrameCountry {
-                code: p.code.clone(),
-                adjective: false,
-                located: true,
-                destination: located_at(span.start, Marker::Destination),
-                place: true,
-            }
-        },
-    ));
     let export = kind_points[kind_index(DealKind::ExportControl)] > 0;
-    let host = pick_host(&countries, export);
-    let mut distinct: Vec<&str> =
-        countries.iter().filter(|c| c.code != "US").map(|c| c.code.as_str()).collect();
-    distinct.sort_unstable();
-    distinct.dedup();
-    let enumeration = distinct.len() >= 3 || role == SegmentRole::Summary && distinct.len() >= 2;
+    let (countries, host, enumeration) =
+        frame_countries(input, si, &range, text, &tokenised, &toks, &markers, role, export);
 
     // Organisations.
-    let role_hits = cues.roles.find(&toks);
+    let role_hits = found.roles;
     let acquisition_hits: Vec<&Hit<KindCue>> =
         kind_hits.iter().filter(|h| matches!(h.value, KindCue::Noun(DealKind::Acquisition, _))).collect();
     let acquisition_events: Vec<&Hit<KindCue>> =
@@ -473,7 +516,7 @@ fn build_frame(
     }
 
     let names = facility_names(text, &tokenised, &kind_hits, &mention_spans, &countries);
-    let date = sentence_date(text, &toks, &markers, input.date);
+    let date = sentence_date(&toks, &markers, input.date);
     Frame {
         segment: si,
         role,
@@ -499,13 +542,92 @@ fn build_frame(
         power,
         models,
         countries,
-        host,
+        host_strength: host.as_ref().map_or(0, |h| h.1),
+        host: host.map(|h| h.0),
         enumeration,
         question: text.trim_end_matches(['"', '»', '”', ')', ' ']).ends_with('?'),
         orgs,
         date,
         names,
     }
+}
+
+/// The countries a sentence names (and the cities or regions that place
+/// it), the host among them, and whether it lists three or more countries.
+#[allow(clippy::too_many_arguments)]
+fn frame_countries(
+    input: &DealInput<'_>,
+    si: usize,
+    range: &Range<usize>,
+    text: &str,
+    tokenised: &Tokenised,
+    toks: &[Token<'_>],
+    markers: &[Hit<Marker>],
+    role: SegmentRole,
+    export: bool,
+) -> (Vec<FrameCountry>, Host, bool) {
+    let located_at = |first: usize, which: Marker| {
+        // "en Corée", "in the UAE", "vers la Chine": the preposition, then
+        // at most an article.
+        markers.iter().any(|m| m.value == which && m.end <= first && first - m.end <= 1)
+    };
+    let mut countries: Vec<FrameCountry> = input
+        .countries
+        .iter()
+        .filter(|c| c.segment == si && c.start >= range.start && c.end <= range.end)
+        .map(|c| {
+            let span = tokenised.token_range(c.start - range.start, c.end - range.start);
+            FrameCountry {
+                code: c.code.clone(),
+                adjective: c.adjective,
+                located: located_at(span.start, Marker::Location),
+                destination: located_at(span.start, Marker::Destination),
+                place: false,
+            }
+        })
+        .collect();
+    // A city or region places the deal in its country.
+    let capitalised =
+        |i: usize| text[tokenised.original[i].0..].chars().next().is_some_and(char::is_uppercase);
+    countries.extend(Places::embedded().find(toks, capitalised).into_iter().map(|p| FrameCountry {
+        code: p.code.to_string(),
+        adjective: false,
+        located: located_at(p.first, Marker::Location),
+        destination: located_at(p.first, Marker::Destination),
+        place: true,
+    }));
+    let host = pick_host(&countries, export);
+    let mut distinct: Vec<&str> =
+        countries.iter().filter(|c| c.code != "US").map(|c| c.code.as_str()).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let enumeration = distinct.len() >= 3 || role == SegmentRole::Summary && distinct.len() >= 2;
+    (countries, host, enumeration)
+}
+
+type Host = Option<(String, u8)>;
+
+/// A French verb in the third person of the conditional, other than the
+/// modal and auxiliary verbs: the press's way of saying "reportedly".
+fn reported_conditional(word: &str) -> bool {
+    const NOT_REPORTED: &[&str] = &[
+        "pourrait",
+        "pourraient",
+        "devrait",
+        "devraient",
+        "serait",
+        "seraient",
+        "aurait",
+        "auraient",
+        "faudrait",
+        "voudrait",
+        "voudraient",
+        "souhaiterait",
+        "souhaiteraient",
+        "permettrait",
+        "permettraient",
+    ];
+    (word.ends_with("rait") || word.ends_with("raient")) && word.len() > 6 && !NOT_REPORTED.contains(&word)
 }
 
 /// Whether a money figure is a deal's value: the nearest context cue
@@ -554,19 +676,24 @@ fn is_deal_value(
 /// a located country ("en Inde"), else the first country named as a noun,
 /// else by an adjective. The United States only when located there: being
 /// Nvidia's home, it is named in passing everywhere.
-fn pick_host(countries: &[FrameCountry], export: bool) -> Option<String> {
+fn pick_host(countries: &[FrameCountry], export: bool) -> Option<(String, u8)> {
     let us = |c: &&FrameCountry| c.code == "US";
     if export && let Some(c) = countries.iter().find(|c| c.destination && !c.adjective) {
-        return Some(c.code.clone());
+        return Some((c.code.clone(), 3));
     }
-    countries
-        .iter()
-        .filter(|c| !us(c))
+    let others = || countries.iter().filter(|c| !us(c));
+    // A place or country after "en", "in", "près de" is where the deal is;
+    // a country named outright comes next; a nationality adjective or a
+    // city that only describes a company ("Abu Dhabi technology group")
+    // says little.
+    others()
         .find(|c| c.located && !c.adjective)
-        .or_else(|| countries.iter().filter(|c| !us(c)).find(|c| !c.adjective))
-        .or_else(|| countries.iter().filter(|c| !us(c)).find(|c| c.adjective))
-        .or_else(|| countries.iter().find(|c| us(c) && c.located && !c.adjective))
-        .map(|c| c.code.clone())
+        .map(|c| (c, 3))
+        .or_else(|| others().find(|c| !c.adjective && !c.place).map(|c| (c, 2)))
+        .or_else(|| others().find(|c| c.adjective).map(|c| (c, 1)))
+        .or_else(|| others().find(|c| c.place).map(|c| (c, 1)))
+        .or_else(|| countries.iter().find(|c| us(c) && c.located && !c.adjective).map(|c| (c, 3)))
+        .map(|(c, strength)| (c.code.clone(), strength))
 }
 
 /// Capitalised words right after a strong kind noun ("le supercalculateur
@@ -596,14 +723,15 @@ fn facility_names(
 /// 17", "le 17 juin", "en avril"), placed in the article's year, or the year
 /// before when the month is later than the article's. Plans ("doit être
 /// lancé en juin") give no date.
-fn sentence_date(
-    text: &str,
-    toks: &[Token<'_>],
-    markers: &[Hit<Marker>],
-    article_date: Option<&str>,
-) -> Option<String> {
+fn sentence_date(toks: &[Token<'_>], markers: &[Hit<Marker>], article_date: Option<&str>) -> Option<String> {
+    // Every date names a month: no month name, no digits, no date.
+    let hint = toks.iter().any(|t| t.text.as_bytes()[0].is_ascii_digit() || month_number(t.text).is_some());
+    if !hint {
+        return None;
+    }
     let article = article_date.and_then(ArticleDate::parse);
-    if let Some(found) = find_date(text) {
+    let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
+    if let Some(found) = find_date_in_words(&words) {
         let plausible = article.is_none_or(|a| found.year + 3 >= a.year && found.year <= a.year + 1);
         return plausible.then(|| found.to_string());
     }

@@ -4,7 +4,6 @@
 use crate::extract::Segment;
 use crate::extract::countries::SegmentCountry;
 use crate::extract::organisations::OrgMention;
-use crate::extract::places::PlaceHit;
 use crate::model::{CountryRef, Figure, Topic};
 
 pub struct DealInput<'a> {
@@ -17,8 +16,6 @@ pub struct DealInput<'a> {
     /// Figures of each segment, offsets into that segment's text.
     pub figures: &'a [Vec<Figure>],
     pub countries: &'a [SegmentCountry],
-    /// Places of each segment (cities, regions), offsets into its text.
-    pub places: &'a [Vec<PlaceHit>],
     pub orgs: &'a [OrgMention],
     pub topics: &'a [Topic],
     /// The country the article is mostly about, by mentions: the host of a

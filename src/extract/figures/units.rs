@@ -5,7 +5,7 @@
 use super::lexer::{Kind, Tok, lex};
 use crate::extract::lexicon::{alternatives, data_rows};
 use crate::model::{Language, Unit};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 const UNITS_TSV: &str = include_str!("../../../assets/units.tsv");
@@ -39,7 +39,7 @@ pub struct Phrases<V> {
 
 impl<V> Default for Phrases<V> {
     fn default() -> Self {
-        Phrases { by_first: HashMap::new() }
+        Phrases { by_first: HashMap::default() }
     }
 }
 
