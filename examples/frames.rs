@@ -23,10 +23,11 @@ fn main() {
                 continue;
             }
             println!(
-                "  [{:?}] host={:?} pts={:?} spec={} ev={} agr={} ana={} also={} st={:?} early={:?} money={:?} chips={:?} mw={:?} orgs={:?}",
+                "  [{:?}] host={:?} pts={:?} gr={:?} spec={} ev={} agr={} ana={} also={} st={:?} early={:?} money={:?} chips={:?} mw={:?} orgs={:?}",
                 frame.role,
                 frame.host,
                 frame.kind_points,
+                frame.grounded.iter().map(|&g| u8::from(g)).collect::<Vec<_>>(),
                 frame.specific,
                 frame.event,
                 frame.agreement,
@@ -58,6 +59,7 @@ fn main() {
                 deal.date,
                 deal.countries
             );
+            println!("       names={:?}", deal.evidence.names);
         }
     }
 }

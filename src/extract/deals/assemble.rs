@@ -158,7 +158,13 @@ pub fn group(frames: &[Frame], primary: Option<&str>) -> Vec<Draft> {
         // A host known only through an adjective gives way to a surer one.
         let same_host =
             |d: &Draft| host.is_none() || d.host.is_none() || d.host == host || d.host_strength < 2;
-        let target = if headline && !(frame.also && starts_deal(frame)) {
+        // The title and lead report the main deal, unless a sentence there
+        // says it reports another, in another country.
+        let other_country = frame.host_strength >= 2
+            && drafts
+                .first()
+                .is_some_and(|d| d.host_strength >= 2 && d.host.is_some() && d.host != frame.host);
+        let target = if headline && !(frame.also && starts_deal(frame) && other_country) {
             // The main deal: the first draft, created by the first sentence.
             Some(drafts.first().map_or(Target::New, |_| Target::Join(0)))
         } else if frame.anaphora && !frame.also {

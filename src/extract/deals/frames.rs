@@ -32,6 +32,8 @@ pub struct FrameCountry {
     pub destination: bool,
     /// Named through a city or region ("in Tema"), not the country itself.
     pub place: bool,
+    /// Index of its first token in the sentence.
+    pub token: usize,
 }
 
 /// An organisation named in a sentence.
@@ -321,7 +323,7 @@ fn build_frame(
         && !markers.iter().any(|m| matches!(m.value, Marker::Agreement | Marker::Anaphora));
     if quiet {
         let (countries, host, enumeration) =
-            frame_countries(input, si, &range, text, &tokenised, &toks, &markers, role, false);
+            frame_countries(input, si, &range, text, &tokenised, &toks, &markers, role, false, None);
         return Frame::quiet(si, role, range, text, countries, host, enumeration);
     }
 
@@ -339,7 +341,9 @@ fn build_frame(
             let after_number = hit.first > 0
                 && (toks[hit.first - 1].text.bytes().all(|b| b.is_ascii_digit())
                     || figures.iter().any(|(_, r)| r.end == hit.first));
-            let sized = figures.iter().any(|(_, r)| r.start >= hit.end && r.start - hit.end <= 1);
+            let sized = figures.iter().any(|(f, r)| {
+                !matches!(f.unit, Unit::Other | Unit::Percent) && r.start >= hit.end && r.start - hit.end <= 1
+            });
             let after_number = after_number || sized;
             let vague = marker_before(hit.first, Marker::Generic, 2);
             let points = match strength {
@@ -395,13 +399,18 @@ fn build_frame(
     for hit in found.statuses {
         let Some(status) = hit.value else { continue };
         // "mise en service prévue", "opérationnel en 2027": a plan.
-        let planned_after = markers
-            .iter()
-            .any(|m| m.value == Marker::Future && m.first >= hit.end && m.first - hit.end < 2)
-            || toks[hit.end..toks.len().min(hit.end + 6)].iter().any(|t| {
-                t.text.len() == 4
-                    && t.text.parse::<u32>().is_ok_and(|y| article_year.is_some_and(|a| y > a && y < a + 30))
-            });
+        // "mise en service prévue", "opérationnel en 2027": a plan; "les
+        // travaux ne sont pas programmés": not happening. An exit to a later
+        // year ("reporté à 2027") is no plan.
+        let after = |which: Marker, reach: usize| {
+            markers.iter().any(|m| m.value == which && m.first >= hit.end && m.first - hit.end < reach)
+        };
+        let later_year = toks[hit.end..toks.len().min(hit.end + 6)].iter().any(|t| {
+            t.text.len() == 4
+                && t.text.parse::<u32>().is_ok_and(|y| article_year.is_some_and(|a| y > a && y < a + 30))
+        });
+        let planned_after =
+            after(Marker::Future, 5) || after(Marker::Negation, 3) || later_year && !status.is_exit();
         if marker_before(hit.first, Marker::Negation, MODIFIER_REACH)
             || marker_before(hit.first, Marker::Future, MODIFIER_REACH)
             || planned_after
@@ -458,8 +467,11 @@ fn build_frame(
         .collect();
 
     let export = kind_points[kind_index(DealKind::ExportControl)] > 0;
+    // The facility the sentence is about: its first specific kind noun.
+    let anchor =
+        kind_hits.iter().find(|h| matches!(h.value, KindCue::Noun(_, Strength::Strong))).map(|h| h.first);
     let (countries, host, enumeration) =
-        frame_countries(input, si, &range, text, &tokenised, &toks, &markers, role, export);
+        frame_countries(input, si, &range, text, &tokenised, &toks, &markers, role, export, anchor);
 
     // Organisations.
     let role_hits = found.roles;
@@ -565,6 +577,7 @@ fn frame_countries(
     markers: &[Hit<Marker>],
     role: SegmentRole,
     export: bool,
+    anchor: Option<usize>,
 ) -> (Vec<FrameCountry>, Host, bool) {
     let located_at = |first: usize, which: Marker| {
         // "en Corée", "in the UAE", "vers la Chine": the preposition, then
@@ -583,6 +596,7 @@ fn frame_countries(
                 located: located_at(span.start, Marker::Location),
                 destination: located_at(span.start, Marker::Destination),
                 place: false,
+                token: span.start,
             }
         })
         .collect();
@@ -595,8 +609,9 @@ fn frame_countries(
         located: located_at(p.first, Marker::Location),
         destination: located_at(p.first, Marker::Destination),
         place: true,
+        token: p.first,
     }));
-    let host = pick_host(&countries, export);
+    let host = pick_host(&countries, export, anchor);
     let mut distinct: Vec<&str> =
         countries.iter().filter(|c| c.code != "US").map(|c| c.code.as_str()).collect();
     distinct.sort_unstable();
@@ -676,10 +691,19 @@ fn is_deal_value(
 /// a located country ("en Inde"), else the first country named as a noun,
 /// else by an adjective. The United States only when located there: being
 /// Nvidia's home, it is named in passing everywhere.
-fn pick_host(countries: &[FrameCountry], export: bool) -> Option<(String, u8)> {
+fn pick_host(countries: &[FrameCountry], export: bool, anchor: Option<usize>) -> Option<(String, u8)> {
     let us = |c: &&FrameCountry| c.code == "US";
     if export && let Some(c) = countries.iter().find(|c| c.destination && !c.adjective) {
         return Some((c.code.clone(), 3));
+    }
+    // Of two places a sentence situates something in, the deal is in the
+    // one next to its facility ("a campus near Sines", not the company's
+    // other site "in eastern France").
+    if let Some(at) = anchor {
+        let located = countries.iter().filter(|c| !us(c) && c.located && !c.adjective);
+        if let Some(c) = located.min_by_key(|c| c.token.abs_diff(at)) {
+            return Some((c.code.clone(), 3));
+        }
     }
     let others = || countries.iter().filter(|c| !us(c));
     // A place or country after "en", "in", "près de" is where the deal is;
@@ -696,23 +720,70 @@ fn pick_host(countries: &[FrameCountry], export: bool) -> Option<(String, u8)> {
         .map(|(c, strength)| (c.code.clone(), strength))
 }
 
-/// Capitalised words right after a strong kind noun ("le supercalculateur
-/// Gefion", "campus Stargate") that are not organisations or countries.
+/// Capitalised words right after or before a strong kind noun ("le
+/// supercalculateur Gefion", "the Menengai AI Campus") that are not
+/// organisations, countries or ordinary words capitalised in a headline.
 fn facility_names(
     text: &str,
     tokenised: &Tokenised,
     kinds: &[Hit<KindCue>],
     orgs: &[(usize, Range<usize>)],
-    _countries: &[FrameCountry],
+    countries: &[FrameCountry],
 ) -> Vec<String> {
+    const ORDINARY: &[&str] = &[
+        "the",
+        "its",
+        "their",
+        "our",
+        "new",
+        "next",
+        "first",
+        "second",
+        "largest",
+        "national",
+        "future",
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "nouveau",
+        "nouvelle",
+        "futur",
+        "premier",
+        "grand",
+        "ai",
+        "ia",
+        "gpu",
+        "sovereign",
+    ];
     let mut names = Vec::new();
-    for hit in kinds.iter().filter(|h| matches!(h.value, KindCue::Noun(_, Strength::Strong))) {
-        let Some(&(start, end)) = tokenised.original.get(hit.end) else { continue };
+    // A word starting the sentence is capitalised anyway: only right before
+    // the facility noun does it name it ("Menengai AI campus delayed").
+    let mut consider = |token: usize, before: bool| {
+        let Some(&(start, end)) = tokenised.original.get(token) else { return };
         let word = &text[start..end];
+        let folded = crate::extract::text::fold(word);
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-        let in_org = orgs.iter().any(|(_, r)| r.contains(&hit.end));
-        if capitalised && !in_org && word.chars().count() > 2 {
-            names.push(crate::extract::text::fold(word));
+        let taken =
+            orgs.iter().any(|(_, r)| r.contains(&token)) || countries.iter().any(|c| c.token == token);
+        if capitalised
+            && !taken
+            && (token > 0 || before)
+            && word.chars().count() > 2
+            && !ORDINARY.contains(&folded.as_str())
+        {
+            names.push(folded);
+        }
+    };
+    for hit in kinds.iter().filter(|h| matches!(h.value, KindCue::Noun(_, Strength::Strong))) {
+        consider(hit.end, false);
+        if hit.first > 0 {
+            consider(hit.first - 1, true);
         }
     }
     names
