@@ -260,8 +260,14 @@ fn is_deal(draft: &Draft, frames: &[Frame]) -> bool {
         return false;
     }
     // Someone is a party: a host country, or an organisation other than
-    // the supplier everyone names.
-    let party = draft.host.is_some() || draft.frames.iter().any(|&i| anchors(&frames[i]).next().is_some());
+    // the supplier everyone names. A deal the title and lead do not report
+    // must name its party outright: opinion pieces and analyses speak of
+    // deals in general ("governments have pledged $100 billion").
+    let named = draft.frames.iter().any(|&i| anchors(&frames[i]).next().is_some());
+    let in_headline =
+        draft.frames.iter().any(|&i| matches!(frames[i].role, SegmentRole::Title | SegmentRole::Lead));
+    let located = draft.host_strength >= 3 && draft.frames.iter().any(|&i| !frames[i].statuses.is_empty());
+    let party = if in_headline { draft.host.is_some() || named } else { named || located };
     if kind != DealKind::Partnership {
         let specific = draft.frames.iter().any(|&i| starts_deal(&frames[i]));
         // Something says it happened: an agreement, a stage, an amount, or

@@ -612,8 +612,9 @@ fn frame_countries(
         token: p.first,
     }));
     let host = pick_host(&countries, export, anchor);
+    // Nationality adjectives describe companies; they make no list.
     let mut distinct: Vec<&str> =
-        countries.iter().filter(|c| c.code != "US").map(|c| c.code.as_str()).collect();
+        countries.iter().filter(|c| c.code != "US" && !c.adjective).map(|c| c.code.as_str()).collect();
     distinct.sort_unstable();
     distinct.dedup();
     let enumeration = distinct.len() >= 3 || role == SegmentRole::Summary && distinct.len() >= 2;
