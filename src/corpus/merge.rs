@@ -26,7 +26,7 @@ pub const OTHER_FIGURE: f64 = 0.25;
 /// Per blocking key, how many of the latest merged deals a new deal is
 /// compared with: deals come in date order, so these are the ones nearest
 /// in time, and merging stays linear however common an organisation is.
-pub const CANDIDATES_PER_KEY: usize = 48;
+pub const CANDIDATES_PER_KEY: usize = 24;
 
 /// Why a deal joined (or did not join) a merged record.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,7 +61,7 @@ struct Profile {
     mw: Vec<f64>,
     /// Months since year 0 of the earliest and latest dated member.
     months: Option<(i32, i32)>,
-    articles: Vec<String>,
+    articles: rustc_hash::FxHashSet<String>,
 }
 
 impl Profile {
@@ -71,25 +71,32 @@ impl Profile {
         p
     }
 
+    /// Adds what one more report says. Each list keeps its latest
+    /// [`PROFILE_CAP`] values, so comparing with a much-reported deal
+    /// costs no more than with any other.
     fn absorb(&mut self, deal: &Deal) {
         if !self.kinds.contains(&deal.kind) {
             self.kinds.push(deal.kind);
         }
         for org in deal.organisations.iter().filter(|o| o.role != OrgRole::Supplier) {
-            push_unique(&mut self.orgs, org_key(&org.name));
+            push_capped(&mut self.orgs, org_key(&org.name));
         }
         for name in &deal.evidence.names {
-            push_unique(&mut self.names, name.clone());
+            push_capped(&mut self.names, name.clone());
         }
-        self.usd.extend(deal.usd());
-        self.chips.extend(deal.chips.as_ref().and_then(|c| c.count).map(|n| n as f64));
-        self.mw.extend(deal.power_mw.as_ref().map(|p| p.value));
+        if let Some(usd) = deal.usd() {
+            push_capped(&mut self.usd, usd);
+        }
+        if let Some(n) = deal.chips.as_ref().and_then(|c| c.count) {
+            push_capped(&mut self.chips, n as f64);
+        }
+        if let Some(p) = &deal.power_mw {
+            push_capped(&mut self.mw, p.value);
+        }
         if let Some(m) = month_number(deal.date.as_deref()) {
             self.months = Some(self.months.map_or((m, m), |(a, b)| (a.min(m), b.max(m))));
         }
-        for article in &deal.articles {
-            push_unique(&mut self.articles, article.clone());
-        }
+        self.articles.extend(deal.articles.iter().cloned());
     }
 
     /// Blocking keys: what a later report of the same deal would share.
@@ -101,6 +108,18 @@ impl Profile {
         keys.extend(self.mw.iter().map(|v| format!("w:{}", bucket(*v))));
         keys
     }
+}
+
+/// How many values of each kind a merged deal's profile keeps.
+const PROFILE_CAP: usize = 16;
+
+fn push_capped<T: PartialEq>(v: &mut Vec<T>, x: T) {
+    if let Some(at) = v.iter().position(|y| *y == x) {
+        v.remove(at);
+    } else if v.len() == PROFILE_CAP {
+        v.remove(0);
+    }
+    v.push(x);
 }
 
 fn push_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
@@ -161,23 +180,31 @@ fn relative_gap(a: f64, b: f64) -> f64 {
 /// - amounts in USD within 6 %: +3; more than 25 % apart: -4;
 /// - chip counts within 6 %: +2; more than 25 % apart: -2; same for MW;
 /// - the same kind: +1; dates within three months: +1, over a year: -1.
-fn score(candidate: &Profile, deal: &Profile) -> (i32, Vec<String>) {
+///
+/// Reasons are written out only when `explain` is set: most comparisons
+/// are thrown away.
+fn score(candidate: &Profile, deal: &Profile, explain: bool) -> (i32, Vec<String>) {
     let mut score = 0;
     let mut reasons = Vec::new();
+    let mut reason = |text: &dyn Fn() -> String| {
+        if explain {
+            reasons.push(text());
+        }
+    };
     let shared: Vec<&String> = deal.orgs.iter().filter(|o| candidate.orgs.contains(o)).collect();
     if !shared.is_empty() {
         score += 3 + 2 * (shared.len() as i32 - 1).min(2);
-        reasons.push(format!(
-            "shared organisations: {}",
-            shared.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
-        ));
+        reason(&|| {
+            let names: Vec<&str> = shared.iter().map(|s| s.as_str()).collect();
+            format!("shared organisations: {}", names.join(", "))
+        });
     } else if !deal.orgs.is_empty() && !candidate.orgs.is_empty() {
         score -= 4;
-        reasons.push("different organisations".into());
+        reason(&|| "different organisations".into());
     }
     if let Some(name) = deal.names.iter().find(|n| candidate.names.contains(n)) {
         score += 3;
-        reasons.push(format!("same facility name: {name}"));
+        reason(&|| format!("same facility name: {name}"));
     }
     let mut figures = |label: &str, ours: &[f64], theirs: &[f64], same: i32, other: i32| {
         if ours.is_empty() || theirs.is_empty() {
@@ -189,10 +216,10 @@ fn score(candidate: &Profile, deal: &Profile) -> (i32, Vec<String>) {
             .fold(f64::MAX, f64::min);
         if gap <= SAME_FIGURE {
             score += same;
-            reasons.push(format!("same {label} (within {:.0} %)", gap * 100.0));
+            reason(&|| format!("same {label} (within {:.0} %)", gap * 100.0));
         } else if gap > OTHER_FIGURE {
             score += other;
-            reasons.push(format!("different {label} ({:.0} % apart)", gap * 100.0));
+            reason(&|| format!("different {label} ({:.0} % apart)", gap * 100.0));
         }
     };
     figures("amount in USD", &deal.usd, &candidate.usd, 3, -4);
@@ -200,16 +227,16 @@ fn score(candidate: &Profile, deal: &Profile) -> (i32, Vec<String>) {
     figures("power", &deal.mw, &candidate.mw, 2, -2);
     if deal.kinds.iter().any(|k| candidate.kinds.contains(k)) {
         score += 1;
-        reasons.push(format!("same kind: {}", deal.kinds[0].slug()));
+        reason(&|| format!("same kind: {}", deal.kinds[0].slug()));
     }
     if let (Some((a0, a1)), Some((b0, b1))) = (candidate.months, deal.months) {
         let apart = (b0 - a1).max(a0 - b1).max(0);
         if apart <= 3 {
             score += 1;
-            reasons.push(format!("dates {apart} months apart"));
+            reason(&|| format!("dates {apart} months apart"));
         } else if apart > 12 {
             score -= 1;
-            reasons.push(format!("dates {apart} months apart"));
+            reason(&|| format!("dates {apart} months apart"));
         }
     }
     (score, reasons)
@@ -217,16 +244,16 @@ fn score(candidate: &Profile, deal: &Profile) -> (i32, Vec<String>) {
 
 /// Canonical order: dated first by date, then by the reporting article's
 /// key and the deal's position in it.
-fn canonical(a: &Deal, b: &Deal) -> std::cmp::Ordering {
-    let date = |d: &Deal| d.date.clone().unwrap_or_else(|| "9999".into());
-    let key = |d: &Deal| d.evidence.article_keys.first().cloned().unwrap_or_default();
-    date(a).cmp(&date(b)).then_with(|| key(a).cmp(&key(b))).then_with(|| a.id.cmp(&b.id))
+fn canonical_key(d: &Deal) -> (&str, &str, &str) {
+    let date = d.date.as_deref().unwrap_or("9999");
+    let key = d.evidence.article_keys.first().map_or("", String::as_str);
+    (date, key, d.id.as_str())
 }
 
 /// Merges per-article deals into one record per real-world deal.
 pub fn merge_deals<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Merged {
     let mut input: Vec<&Deal> = deals.into_iter().collect();
-    input.sort_by(|a, b| canonical(a, b));
+    input.sort_by(|a, b| canonical_key(a).cmp(&canonical_key(b)));
 
     let mut clusters: Vec<Vec<&Deal>> = Vec::new();
     let mut profiles: Vec<Profile> = Vec::new();
@@ -247,7 +274,7 @@ pub fn merge_deals<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Merged {
         candidates.sort_unstable();
         candidates.dedup();
 
-        let mut tried: Vec<Decision> = Vec::new();
+        let mut tried: Vec<(usize, i32)> = Vec::new();
         let mut best: Option<(i32, usize)> = None;
         for &c in &candidates {
             let candidate = &profiles[c];
@@ -260,24 +287,27 @@ pub fn merge_deals<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Merged {
             if same_article || !kinds_ok || !in_window {
                 continue;
             }
-            let (s, reasons) = score(candidate, &profile);
-            tried.push(Decision {
-                deal: deal.id.clone(),
-                article: deal.articles.first().cloned().unwrap_or_default(),
-                candidate: clusters[c][0].id.clone(),
-                score: s,
-                reasons,
-                joined: false,
-            });
+            let (s, _) = score(candidate, &profile, false);
+            tried.push((c, s));
             if s >= THRESHOLD && best.is_none_or(|(b, _)| s > b) {
                 best = Some((s, c));
             }
         }
+        // Decisions worth explaining: the join, and near misses.
+        let explained: Vec<Decision> = tried
+            .iter()
+            .filter(|&&(c, s)| s > 0 || best.is_some_and(|(_, b)| b == c))
+            .map(|&(c, s)| Decision {
+                deal: deal.id.clone(),
+                article: deal.articles.first().cloned().unwrap_or_default(),
+                candidate: clusters[c][0].id.clone(),
+                score: s,
+                reasons: score(&profiles[c], &profile, true).1,
+                joined: best.is_some_and(|(_, b)| b == c),
+            })
+            .collect();
         let target = match best {
-            Some((s, c)) => {
-                for d in tried.iter_mut().filter(|d| d.score == s && d.candidate == clusters[c][0].id) {
-                    d.joined = true;
-                }
+            Some((_, c)) => {
                 clusters[c].push(deal);
                 profiles[c].absorb(deal);
                 c
@@ -289,7 +319,7 @@ pub fn merge_deals<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Merged {
                 clusters.len() - 1
             }
         };
-        decisions[target].extend(tried.into_iter().filter(|d| d.joined || d.score > 0));
+        decisions[target].extend(explained);
         // The record is found again through what this report adds.
         for key in own_keys {
             let slot = index.entry((host.clone(), key)).or_default();
