@@ -112,7 +112,19 @@ pub fn country_and_entity_facts(article: &Article) -> Vec<(&'static str, String)
     if !article.topics.is_empty() {
         facts.push(("Topics", article.topics.iter().map(|t| t.slug()).collect::<Vec<_>>().join(", ")));
     }
+    if !article.deals.is_empty() {
+        let deals: Vec<String> = article.deals.iter().map(deal_summary).collect();
+        facts.push(("Deals", deals.join("; ")));
+    }
     facts
+}
+
+/// One deal in a few words: `data-centre, announced, VN, $200M`.
+pub fn deal_summary(deal: &Deal) -> String {
+    let mut parts = vec![deal.kind.slug().to_string(), deal.status.slug().to_string()];
+    parts.extend(deal.country.as_ref().map(|c| c.code.clone()));
+    parts.extend(deal.usd().map(short_usd));
+    parts.join(", ")
 }
 
 /// A compact number: 5.5e9 -> "5.5B", 260000 -> "260k", 1528 -> "1528".
