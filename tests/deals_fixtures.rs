@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::deal_key::{Tally, check_file, load_article};
+use common::deal_key::{Tally, article_files, check_file, load_article};
 use std::path::PathBuf;
 
 fn dir() -> PathBuf {
@@ -35,13 +35,7 @@ fn tally() -> Tally {
 fn every_fixture_has_a_key_entry() {
     let key = key();
     let files = key["files"].as_object().unwrap();
-    let mut on_disk: Vec<String> = std::fs::read_dir(dir())
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".txt"))
-        .collect();
-    on_disk.sort();
+    let on_disk = article_files(&dir());
     let mut keyed: Vec<String> = files.keys().cloned().collect();
     keyed.sort();
     assert_eq!(on_disk, keyed);

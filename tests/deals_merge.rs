@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::deal_key::load_article;
+use common::deal_key::{article_files, load_article};
 use dealscope::corpus::Corpus;
 use dealscope::model::{Article, Deal};
 use serde_json::Value;
@@ -144,13 +144,7 @@ fn every_fixture_is_in_exactly_one_group() {
         .flat_map(|g| g["articles"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_string()))
         .collect();
     keyed.sort();
-    let mut on_disk: Vec<String> = std::fs::read_dir(dir())
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".txt"))
-        .collect();
-    on_disk.sort();
+    let on_disk = article_files(&dir());
     assert_eq!(keyed, on_disk);
     let groups = key();
     let real =

@@ -1,6 +1,7 @@
 //! The corpus's deals: selecting and sorting them. Merging the deals of
 //! several articles into one per real-world deal lives in `merge`.
 
+use super::store::none_last;
 use crate::model::{Deal, DealKind, DealStatus};
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
@@ -70,14 +71,5 @@ pub fn sort_deals(deals: &[Deal], indices: &mut [usize], key: DealSort, reverse:
         DealSort::Status => {
             indices.sort_by(|&a, &b| flip(deals[a].status.rank().cmp(&deals[b].status.rank())))
         }
-    }
-}
-
-fn none_last<T>(a: Option<T>, b: Option<T>, cmp: impl Fn(&T, &T) -> Ordering) -> Ordering {
-    match (a, b) {
-        (Some(x), Some(y)) => cmp(&x, &y),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
     }
 }

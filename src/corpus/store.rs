@@ -199,7 +199,8 @@ fn compare_dates(a: &Option<String>, b: &Option<String>) -> Ordering {
     none_last(a.as_deref(), b.as_deref(), |x, y| y.cmp(x))
 }
 
-fn none_last<T>(a: Option<T>, b: Option<T>, cmp: impl Fn(&T, &T) -> Ordering) -> Ordering {
+/// Orders two optional values with `cmp`, missing ones last.
+pub(super) fn none_last<T>(a: Option<T>, b: Option<T>, cmp: impl Fn(&T, &T) -> Ordering) -> Ordering {
     match (a, b) {
         (Some(x), Some(y)) => cmp(&x, &y),
         (Some(_), None) => Ordering::Less,

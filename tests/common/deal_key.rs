@@ -56,6 +56,18 @@ impl Tally {
     }
 }
 
+/// The `.txt` file names of a fixture folder, sorted.
+pub fn article_files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    names
+}
+
 pub fn load_article(path: &Path) -> Article {
     let decoded =
         read_file(path, DEFAULT_MAX_FILE_BYTES).unwrap_or_else(|skip| panic!("{}: {skip}", path.display()));
