@@ -118,10 +118,23 @@ fn load(paths: &[PathBuf], max_bytes: u64) -> Result<Corpus> {
 fn output_width() -> usize {
     if std::io::stdout().is_terminal()
         && let Ok((cols, _)) = crossterm::terminal::size()
+        && cols > 0
     {
-        return cols as usize;
+        return clamp_width(cols as usize);
     }
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&c| c > 0).unwrap_or(100)
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse().ok())
+        .filter(|&c| c > 0)
+        .map_or(100, clamp_width)
+}
+
+/// Widest line the CLI fits text to: `COLUMNS` can say anything.
+pub const MAX_OUTPUT_WIDTH: usize = 1000;
+const MIN_OUTPUT_WIDTH: usize = 20;
+
+fn clamp_width(width: usize) -> usize {
+    width.clamp(MIN_OUTPUT_WIDTH, MAX_OUTPUT_WIDTH)
 }
 
 /// Resolves a `--country` value to an ISO code, suggesting near names.

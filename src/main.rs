@@ -8,6 +8,20 @@ use std::io::IsTerminal;
 use std::io::Write;
 use std::process::ExitCode;
 
+/// Whether file descriptor 1 was closed when we started (`dealscope list
+/// >&-`). Rust's runtime then opens /dev/null in its place, read-write,
+/// where a shell's `> /dev/null` opens it write-only: Linux's fdinfo tells.
+fn stdout_is_closed() -> bool {
+    let target = std::fs::read_link("/proc/self/fd/1");
+    if target.as_deref().ok() != Some(std::path::Path::new("/dev/null")) {
+        return false;
+    }
+    let info = std::fs::read_to_string("/proc/self/fdinfo/1").unwrap_or_default();
+    let flags = info.lines().find_map(|l| l.strip_prefix("flags:")).map(str::trim);
+    // Octal open flags; the low two bits are the access mode, 2 = O_RDWR.
+    flags.and_then(|f| u32::from_str_radix(f, 8).ok()).is_some_and(|f| f & 3 == 2)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Without a terminal to draw on, the bare command prints the list, so
@@ -24,6 +38,10 @@ fn main() -> ExitCode {
         other => other,
     };
     let result = match command {
+        // Rust writes to a closed stdout as if to /dev/null: say so instead.
+        Some(_) if stdout_is_closed() => {
+            Err(anyhow::anyhow!("standard output is closed; nothing can be written"))
+        }
         Some(command) => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());

@@ -356,3 +356,45 @@ fn deals_explain_names_articles_and_decisions() {
     assert_eq!(ambiguous.status.code(), Some(2), "{}", stdout(&ambiguous));
     assert!(stderr(&ambiguous).contains("ambiguous"));
 }
+
+// --- Hardening ---
+
+#[test]
+fn closed_stdout_is_a_failure_but_dev_null_and_closed_pipes_are_not() {
+    let bin = env!("CARGO_BIN_EXE_dealscope");
+    let home = tempfile::tempdir().unwrap();
+    let sh = |script: &str| {
+        Command::new("sh")
+            .args(["-c", script, "sh", bin])
+            .env("XDG_CACHE_HOME", home.path().join("cache"))
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .output()
+            .unwrap()
+    };
+    let closed = sh("exec 1>&-; \"$1\" list");
+    assert_eq!(closed.status.code(), Some(1), "{}", stderr(&closed));
+    assert!(stderr(&closed).contains("standard output is closed"), "{}", stderr(&closed));
+    let null = sh("\"$1\" list > /dev/null");
+    assert_eq!(null.status.code(), Some(0), "{}", stderr(&null));
+    let head = sh("\"$1\" list | head -1 > /dev/null; exit ${PIPESTATUS:-0}");
+    assert!(head.status.success() && stderr(&head).is_empty(), "{}", stderr(&head));
+    let full = sh("\"$1\" list > /dev/full");
+    assert_eq!(full.status.code(), Some(1));
+}
+
+#[test]
+fn huge_columns_values_are_clamped() {
+    for columns in ["18446744073709551615", "200000000", "0", "-5", "abc"] {
+        let home = tempfile::tempdir().unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_dealscope"))
+            .args(["list"])
+            .env("COLUMNS", columns)
+            .env("XDG_CACHE_HOME", home.path().join("cache"))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "COLUMNS={columns}: {}", stderr(&out));
+        let widest = stdout(&out).lines().map(unicode_width::UnicodeWidthStr::width).max().unwrap_or(0);
+        assert!(widest <= 1100, "COLUMNS={columns}: a line {widest} wide");
+    }
+}
