@@ -23,7 +23,25 @@ fn stdout_is_closed() -> bool {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // clap echoes the offending argument: the message is made again
+            // from arguments made single-line and free of escapes.
+            let clean_args: Vec<String> = std::env::args_os()
+                .map(|a| dealscope::extract::text::single_line(&a.to_string_lossy()))
+                .collect();
+            let error = Cli::try_parse_from(&clean_args).err().unwrap_or(error);
+            let clean = dealscope::extract::text::strip_controls(&error.render().to_string());
+            let to_stdout = !error.use_stderr();
+            if to_stdout {
+                let _ = writeln!(std::io::stdout(), "{clean}");
+            } else {
+                let _ = writeln!(std::io::stderr(), "{clean}");
+            }
+            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+        }
+    };
     // Without a terminal to draw on, the bare command prints the list, so
     // `dealscope DIR | head` does something useful.
     let command = match cli.command {

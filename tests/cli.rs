@@ -398,3 +398,34 @@ fn huge_columns_values_are_clamped() {
         assert!(widest <= 1100, "COLUMNS={columns}: a line {widest} wide");
     }
 }
+
+#[test]
+fn paths_and_arguments_never_carry_escapes_or_newlines_into_messages() {
+    let hostile = "evil\u{1b}]0;pwned\u{7}\u{1b}]52;c;Zm9v\u{7}\nwarning: forged";
+    for args in [
+        vec!["list", hostile],
+        vec![hostile],
+        vec!["list", "--bogus", hostile],
+        vec![&format!("--{hostile}")],
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{args:?}: {err:?}");
+        assert!(!err.lines().any(|l| l.starts_with("warning: forged")), "{args:?}: {err:?}");
+    }
+}
+
+#[test]
+fn file_names_with_newlines_and_tabs_give_single_line_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("two\nlines\tname.txt"), "Nvidia au Kenya\nLe Kenya signe avec Nvidia.\n")
+        .unwrap();
+    let out = run(&["list", dir.path().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 1, "{text:?}");
+    assert!(text.starts_with("two?lines?name "), "{text:?}");
+    let shown = run(&["show", "two?lines?name", dir.path().to_str().unwrap()]);
+    assert!(shown.status.success(), "the listed id pastes into show: {}", stderr(&shown));
+}

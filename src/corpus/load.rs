@@ -1,7 +1,7 @@
 //! Reading articles: walking paths, decoding bytes into clean text, and the
 //! embedded samples. Loading only ever reads; it writes nothing anywhere.
 
-use crate::extract::text::strip_controls;
+use crate::extract::text::{single_line, strip_controls};
 use std::collections::HashSet;
 use std::fmt;
 use std::fs;
@@ -45,7 +45,9 @@ pub struct MissingPath(pub PathBuf);
 
 impl fmt::Display for MissingPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "no such file or directory: {}", self.0.display())
+        // The path comes from the command line or a directory walk: it may
+        // hold escape sequences or newlines.
+        write!(f, "no such file or directory: {}", single_line(&self.0.display().to_string()))
     }
 }
 
@@ -141,8 +143,7 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, MissingPath> {
     let mut seen_dirs = HashSet::new();
     let mut seen_files = HashSet::new();
     for path in paths {
-        let meta = fs::metadata(path)
-            .map_err(|_| MissingPath(PathBuf::from(strip_controls(&path.display().to_string()))))?;
+        let meta = fs::metadata(path).map_err(|_| MissingPath(path.clone()))?;
         if meta.is_dir() {
             walk_dir(path, &mut seen_dirs, &mut seen_files, &mut files);
         } else if seen_files.insert(fs::canonicalize(path).unwrap_or_else(|_| path.clone())) {
@@ -193,7 +194,7 @@ pub fn file_stem(path: &Path) -> String {
 /// A lossy decode yields both.
 pub fn read_source(path: &Path, max_bytes: u64) -> (Option<SourceText>, Option<LoadWarning>) {
     // File names are untrusted too: they reach the terminal in ids and warnings.
-    let display = strip_controls(&path.display().to_string());
+    let display = single_line(&path.display().to_string());
     match read_file(path, max_bytes) {
         Ok(decoded) => {
             let warning = decoded.lossy.then(|| LoadWarning {
@@ -201,11 +202,7 @@ pub fn read_source(path: &Path, max_bytes: u64) -> (Option<SourceText>, Option<L
                 message: "invalid UTF-8 replaced with U+FFFD".to_string(),
             });
             (
-                Some(SourceText {
-                    stem: strip_controls(&file_stem(path)),
-                    source: display,
-                    text: decoded.text,
-                }),
+                Some(SourceText { stem: single_line(&file_stem(path)), source: display, text: decoded.text }),
                 warning,
             )
         }

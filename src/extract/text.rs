@@ -26,6 +26,13 @@ pub fn strip_controls(input: &str) -> String {
     out
 }
 
+/// [`strip_controls`] for names, ids and messages: one line, so a tab or
+/// newline in a file name becomes `?` and cannot split a row or forge a
+/// `warning:` line.
+pub fn single_line(input: &str) -> String {
+    strip_controls(input).chars().map(|c| if c == '\n' || c == '\t' { '?' } else { c }).collect()
+}
+
 /// True for characters that must never be written to a terminal.
 pub fn is_control(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
@@ -214,6 +221,11 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(strip_controls(input), expected, "input {input:?}");
         }
+    }
+
+    #[test]
+    fn single_line_names() {
+        assert_eq!(single_line("a\nwarning: forged\tb\u{1b}]0;x\u{7}c"), "a?warning: forged?bc");
     }
 
     #[test]
