@@ -33,11 +33,11 @@ fn main() -> ExitCode {
                 .collect();
             let error = Cli::try_parse_from(&clean_args).err().unwrap_or(error);
             let clean = dealscope::extract::text::strip_controls(&error.render().to_string());
-            let to_stdout = !error.use_stderr();
-            if to_stdout {
-                let _ = writeln!(std::io::stdout(), "{clean}");
+            let clean = format!("{}\n", clean.trim_end());
+            if error.use_stderr() {
+                let _ = std::io::stderr().write_all(clean.as_bytes());
             } else {
-                let _ = writeln!(std::io::stderr(), "{clean}");
+                let _ = std::io::stdout().write_all(clean.as_bytes());
             }
             return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
         }
