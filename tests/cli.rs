@@ -429,3 +429,10 @@ fn file_names_with_newlines_and_tabs_give_single_line_ids() {
     let shown = run(&["show", "two?lines?name", dir.path().to_str().unwrap()]);
     assert!(shown.status.success(), "the listed id pastes into show: {}", stderr(&shown));
 }
+
+#[test]
+fn show_names_what_is_wrong_with_a_device() {
+    let out = run(&["show", "/dev/zero"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("/dev/zero: not a regular file"), "{}", stderr(&out));
+}

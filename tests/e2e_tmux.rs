@@ -58,6 +58,11 @@ impl TmuxBrowser {
     /// Starts `dealscope ARGS` in a detached WIDTHxHEIGHT session; once it
     /// ends, the shell writes `EXIT=<status>` to `exit_file`.
     fn start(test: &str, args: &[&str]) -> Self {
+        Self::start_with_term(test, "xterm-256color", args)
+    }
+
+    /// `start` with another `TERM` (empty: unset).
+    fn start_with_term(test: &str, term: &str, args: &[&str]) -> Self {
         require_tmux();
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
         let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
@@ -76,8 +81,9 @@ impl TmuxBrowser {
 
         // Never the real home: dealscope's own directories go to the temp dir.
         let xdg = |name: &str| sh_quote(dir.path().join(name).to_str().expect("UTF-8 temp path"));
+        let term = if term.is_empty() { "-u TERM".to_string() } else { format!("TERM={}", sh_quote(term)) };
         let mut command = format!(
-            "TERM=xterm-256color XDG_CACHE_HOME={} XDG_DATA_HOME={} XDG_CONFIG_HOME={} {}",
+            "env {term} XDG_CACHE_HOME={} XDG_DATA_HOME={} XDG_CONFIG_HOME={} {}",
             xdg("cache"),
             xdg("data"),
             xdg("config"),
@@ -89,7 +95,9 @@ impl TmuxBrowser {
         }
         let mut browser = TmuxBrowser { socket, socket_path: None, exit_file, _dir: dir };
         let script = format!(
-            "{command}; echo \"EXIT=$?\" > {}",
+            // The short pause lets tmux read the last output of a program
+            // that exits at once before the pane is marked dead.
+            "{command}; echo \"EXIT=$?\" > {}; sleep 0.3",
             sh_quote(browser.exit_file.to_str().expect("UTF-8 temp path"))
         );
         let (width, height) = (WIDTH.to_string(), HEIGHT.to_string());
@@ -417,4 +425,15 @@ fn deals_view_in_tmux_sorts_by_value() {
     tmux.send_key("Escape");
     tmux.send_key("q");
     assert_eq!(tmux.wait_for_exit(), "EXIT=0");
+}
+
+#[test]
+fn dumb_or_missing_term_is_refused_politely() {
+    for term in ["dumb", ""] {
+        let tmux = TmuxBrowser::start_with_term("dumb", term, &[]);
+        let screen = tmux.wait_for("the refusal", |s| s.contains("cannot show the browser"));
+        let status = tmux.wait_for_exit();
+        assert_eq!(status, "EXIT=2", "TERM={term:?}:\n{screen}");
+        assert!(!has_borders(&screen), "TERM={term:?} drew the browser:\n{screen}");
+    }
 }

@@ -12,6 +12,11 @@ use unicode_width::UnicodeWidthStr;
 pub fn run(article: &str, paths: &[PathBuf], json: bool, max_bytes: u64, out: &mut dyn Write) -> Result<()> {
     let corpus;
     let file = PathBuf::from(article);
+    // A path that exists but is no article file says so, not "no such id".
+    if file.exists() && !file.is_file() && !file.is_dir() {
+        let name = crate::extract::text::single_line(article);
+        return Err(UsageError(format!("{name}: not a regular file (a device, pipe or socket)")).into());
+    }
     let found = if file.is_file() {
         corpus = load(std::slice::from_ref(&file), max_bytes)?;
         corpus.article(0).ok_or_else(|| UsageError(format!("{article}: no article could be read")))?

@@ -19,6 +19,8 @@ pub fn strip_controls(input: &str) -> String {
             '\u{9b}' => skip_until_final(&mut chars),
             '\u{9d}' | '\u{90}' | '\u{9e}' | '\u{9f}' => skip_string_body(&mut chars),
             '\n' | '\t' => out.push(c),
+            // Line and paragraph separators are line breaks.
+            '\u{2028}' | '\u{2029}' => out.push('\n'),
             c if is_control(c) => {}
             c => out.push(c),
         }
@@ -36,8 +38,10 @@ pub fn single_line(input: &str) -> String {
 /// True for characters that must never be written to a terminal.
 pub fn is_control(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
-        // Bidi overrides can reorder what the reader sees.
-        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        // Bidi overrides and marks can reorder what the reader sees.
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+        // Zero-width characters hide text differences ("Nvi\u{200b}dia").
+        || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
 }
 
 fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
@@ -213,6 +217,11 @@ mod tests {
             ("keep\ttab\nand newline", "keep\ttab\nand newline"),
             ("nul\u{0}del\u{7f}", "nuldel"),
             ("bidi\u{202e}txet", "biditxet"),
+            (
+                "marks\u{200e}\u{200f}\u{61c}zero\u{200b}\u{200c}\u{200d}\u{2060}\u{feff}width",
+                "markszerowidth",
+            ),
+            ("line\u{2028}para\u{2029}end", "line\npara\nend"),
             ("trailing escape\u{1b}", "trailing escape"),
             ("Titre\u{1b}(\nCorps", "Titre\nCorps"),
             ("cut csi\u{1b}[12\nnext", "cut csi\nnext"),

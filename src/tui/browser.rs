@@ -18,6 +18,15 @@ pub fn run_browser(paths: &[PathBuf], max_bytes: u64) -> anyhow::Result<()> {
     if let Some(missing) = paths.iter().find(|p| !Path::new(p).exists()) {
         return Err(MissingPath(missing.clone()).into());
     }
+    // A dumb terminal would show escape sequences instead of a browser.
+    let term = std::env::var("TERM").unwrap_or_default();
+    if term.is_empty() || term == "dumb" {
+        return Err(UsageError(format!(
+            "this terminal (TERM={}) cannot show the browser; for plain output use `dealscope list`",
+            if term.is_empty() { "unset" } else { "dumb" }
+        ))
+        .into());
+    }
     if !std::io::stdin().is_terminal() {
         return Err(UsageError(
             "the browser reads keys from a terminal; for scripts use `dealscope list`".into(),
