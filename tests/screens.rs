@@ -78,3 +78,23 @@ fn deal_card() {
 fn articles_sorted_by_value() {
     check("articles_by_value", |h| h.type_keys("s"));
 }
+
+#[test]
+fn huge_terminals_draw_in_proportion() {
+    for (width, height) in [(4000u16, 50u16), (80, 4000), (1600, 40)] {
+        let mut h = Harness::samples(width, height);
+        for keys in ["", "2", "1/coree", "\n"] {
+            if keys == "\n" {
+                h.press(KeyCode::Enter);
+            } else {
+                h.type_keys(keys);
+            }
+            let screen = h.screen();
+            assert_eq!(screen.lines().count(), height as usize);
+        }
+        if width >= 1600 {
+            let list = h.state.areas().list.unwrap();
+            assert!(list.width as usize * 100 / width as usize >= 40, "{width}x{height}: list {list:?}");
+        }
+    }
+}

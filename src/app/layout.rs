@@ -56,6 +56,12 @@ fn list_percent(view: View, focus: Focus) -> u16 {
     }
 }
 
+/// `percent` % of `width`, computed wide: `width * percent` overflows a
+/// `u16` from 1,483 columns on.
+fn percent_of(width: u16, percent: u16) -> u16 {
+    u16::try_from(u32::from(width) * u32::from(percent) / 100).unwrap_or(width)
+}
+
 /// Rows at the top of the list pane that are not records: the deal
 /// table's column header.
 pub fn list_header_rows(view: View) -> usize {
@@ -82,7 +88,7 @@ pub fn compute(width: u16, height: u16, focus: Focus, view: View) -> Areas {
 
     let mut areas = Areas { filter, status, ..Areas::default() };
     if width >= WIDE_COLUMNS {
-        let list_width = (width - FACETS_WIDTH) * list_percent(view, focus) / 100;
+        let list_width = percent_of(width - FACETS_WIDTH, list_percent(view, focus));
         areas.facets = Some(Rect { width: FACETS_WIDTH, ..body });
         areas.list = Some(Rect { x: FACETS_WIDTH, width: list_width, ..body });
         let reader_x = FACETS_WIDTH + list_width;
@@ -90,11 +96,11 @@ pub fn compute(width: u16, height: u16, focus: Focus, view: View) -> Areas {
             areas.reader = Some(Rect { x: reader_x, width: width - reader_x, ..body });
         }
     } else if width >= NARROW_COLUMNS {
-        let left_width = width * list_percent(view, focus) / 100;
+        let left_width = percent_of(width, list_percent(view, focus));
         let left = Rect { width: left_width, ..body };
         if focus == Focus::Facets {
             // The facets take the list's place, the reader keeps its own.
-            let facets_width = width * list_percent(View::Articles, focus) / 100;
+            let facets_width = percent_of(width, list_percent(View::Articles, focus));
             areas.facets = Some(Rect { width: facets_width, ..body });
             if view == View::Articles {
                 areas.reader = Some(Rect { x: facets_width, width: width - facets_width, ..body });
@@ -142,6 +148,24 @@ mod tests {
         assert!(narrow.list.is_none() && narrow.reader.is_some());
         assert_eq!(narrow.pane_at(5, 5), Some(Focus::Reader));
         assert_eq!(narrow.pane_at(5, 0), Some(Focus::Filter));
+    }
+
+    proptest::proptest! {
+        /// Every pane lies inside the screen, for any size a terminal can say.
+        #[test]
+        fn panes_fit_any_size(w in 0u16..=u16::MAX, h in 0u16..=u16::MAX, f in 0usize..4, deals: bool) {
+            let focus = [Focus::Facets, Focus::List, Focus::Reader, Focus::Filter][f];
+            let view = if deals { View::Deals } else { View::Articles };
+            let areas = compute(w, h, focus, view);
+            for rect in [Some(areas.filter), areas.facets, areas.list, areas.reader, Some(areas.status)].into_iter().flatten() {
+                proptest::prop_assert!(u32::from(rect.x) + u32::from(rect.width) <= u32::from(w.max(1)));
+                proptest::prop_assert!(u32::from(rect.y) + u32::from(rect.height) <= u32::from(h.max(1)));
+            }
+            if w >= WIDE_COLUMNS && h > 4 && view == View::Articles {
+                let list = areas.list.unwrap();
+                proptest::prop_assert!(u32::from(list.width) >= u32::from(w - FACETS_WIDTH) * 4 / 10);
+            }
+        }
     }
 
     #[test]

@@ -363,7 +363,8 @@ fn click(state: &mut AppState, column: u16, row: u16) {
     let areas = state.areas();
     // The first and last rows of a pane are its borders.
     let content_row = |area: Option<ratatui::layout::Rect>| {
-        area.filter(|a| row > a.y && row + 1 < a.y + a.height).map(|a| (row - a.y - 1) as usize)
+        area.filter(|a| row > a.y && u32::from(row) + 1 < u32::from(a.y) + u32::from(a.height))
+            .map(|a| (row - a.y - 1) as usize)
     };
     let Some(pane) = areas.pane_at(column, row) else { return };
     if pane == Focus::Filter {
