@@ -434,3 +434,23 @@ fn articles_sort_by_value_uses_the_headline_in_dollars() {
     h.type_keys("s");
     assert_eq!(h.state.articles_view.sort, Sort::Date);
 }
+
+#[test]
+fn a_long_paste_is_one_capped_edit() {
+    let mut h = Harness::samples(120, 40);
+    let paste = "coree\tnvidia\n".repeat(2000); // 26 KB
+    let started = std::time::Instant::now();
+    h.act(Action::FilterPaste(paste));
+    assert_eq!(h.state.focus, Focus::Filter);
+    assert_eq!(h.state.filter.text.chars().count(), 512);
+    assert!(!h.state.filter.text.contains(['\n', '\t']));
+    assert!(h.screen().contains("paste cut"), "the status bar says the paste was cut");
+    // Typing past the cap is refused with a notice, not silently.
+    h.type_keys("x");
+    assert_eq!(h.state.filter.text.chars().count(), 512);
+    assert!(h.state.notice.as_deref().is_some_and(|n| n.contains("512")));
+    h.press(KeyCode::Esc);
+    assert!(h.state.filter.text.is_empty());
+    assert_eq!(h.counts(), "5/5");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+}

@@ -35,6 +35,8 @@ pub enum Action {
     FilterHome,
     FilterEnd,
     FilterClearLine,
+    /// A bracketed paste: inserted into the filter box as one edit.
+    FilterPaste(String),
     // Facets.
     ToggleFacet,
     NextCountry,

@@ -202,6 +202,9 @@ pub struct AppState {
     pub scroll_to_text: Option<String>,
     pub warnings_scroll: usize,
 
+    /// A short message for the status bar (a capped paste...), cleared by
+    /// the next key.
+    pub notice: Option<String>,
     pub search_generation: u64,
     /// Set by `update`, taken by the loop and sent to the search worker.
     pub pending_searches: Vec<SearchRequest>,

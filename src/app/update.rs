@@ -14,6 +14,10 @@ use crate::extract::countries::Gazetteer;
 use crate::extract::text::is_control;
 use crate::search::{SearchResponse, Sort, Target, parse};
 
+/// Longest filter the box takes: a long paste would make every keystroke
+/// re-scan articles for hundreds of words.
+pub const MAX_FILTER_CHARS: usize = 512;
+
 /// Mouse wheel steps per notch.
 const WHEEL_STEP: usize = 3;
 const PANE_ORDER: [Focus; 3] = [Focus::Facets, Focus::List, Focus::Reader];
@@ -26,6 +30,10 @@ pub fn update(state: &mut AppState, action: Action) {
 }
 
 fn apply(state: &mut AppState, action: Action) {
+    // A notice lasts until the next thing the user does.
+    if !matches!(action, Action::SearchDone(_) | Action::ArticlesLoaded(_) | Action::DealsMerged { .. }) {
+        state.notice = None;
+    }
     match action {
         Action::Quit => state.quit = true,
         Action::Resize { width, height } => {
@@ -81,11 +89,16 @@ fn apply(state: &mut AppState, action: Action) {
         }
         // Typed text is shown on screen: no control characters.
         Action::FilterInsert(c) if !is_control(c) => {
+            if state.filter.text.chars().count() >= MAX_FILTER_CHARS {
+                state.notice = Some(format!("the filter holds {MAX_FILTER_CHARS} characters at most"));
+                return;
+            }
             let at = byte_at(&state.filter.text, state.filter.cursor);
             state.filter.text.insert(at, c);
             state.filter.cursor += 1;
             filter_changed(state);
         }
+        Action::FilterPaste(text) => paste(state, &text),
         Action::FilterBackspace if state.filter.cursor > 0 => {
             state.filter.cursor -= 1;
             let at = byte_at(&state.filter.text, state.filter.cursor);
@@ -161,6 +174,29 @@ fn apply(state: &mut AppState, action: Action) {
         }
         Action::SearchDone(response) => accept_results(state, *response),
     }
+}
+
+/// A paste goes into the filter box as one edit: line breaks and tabs
+/// become spaces, control characters go, and the box stops at its cap.
+fn paste(state: &mut AppState, text: &str) {
+    state.focus = Focus::Filter;
+    let room = MAX_FILTER_CHARS.saturating_sub(state.filter.text.chars().count());
+    let clean: String = text
+        .chars()
+        .map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c })
+        .filter(|&c| !is_control(c))
+        .collect();
+    let kept: String = clean.chars().take(room).collect();
+    if kept.chars().count() < clean.chars().count() {
+        state.notice = Some(format!("paste cut: the filter holds {MAX_FILTER_CHARS} characters at most"));
+    }
+    if kept.is_empty() {
+        return;
+    }
+    let at = byte_at(&state.filter.text, state.filter.cursor);
+    state.filter.text.insert_str(at, &kept);
+    state.filter.cursor += kept.chars().count();
+    filter_changed(state);
 }
 
 fn toggled(current: Overlay, wanted: Overlay) -> Overlay {

@@ -99,6 +99,9 @@ fn input_action(state: &AppState, event: Event) -> Option<Action> {
     match event {
         Event::Key(key) => action_for(key, state.input_mode()),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::Paste(text) if state.overlay == crate::app::state::Overlay::None => {
+            Some(Action::FilterPaste(text))
+        }
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => {
                 Some(Action::ScrollAt { column: mouse.column, row: mouse.row, down: true })

@@ -36,6 +36,9 @@ pub fn status_parts(state: &AppState) -> (String, Option<String>, String) {
     } else if state.view == View::Deals && !state.deals_ready {
         main.push_str("  merging deals…");
     }
+    if let Some(notice) = &state.notice {
+        main.push_str(&format!("  {notice}"));
+    }
     let warning = (!state.warnings.is_empty()).then(|| format!(" {} skipped (w) ", state.warnings.len()));
     let hint_text =
         hints().iter().map(|(key, label)| format!("{key} {label}")).collect::<Vec<_>>().join("  ");
