@@ -1,9 +1,11 @@
 //! Entry point: parse the command line, run a subcommand or the browser,
-//! and map errors to exit codes (2 for bad usage, 1 for anything else).
+//! and map errors to exit codes (2 for bad usage, 128 + the signal after a
+//! signal, 1 for anything else).
 
 use clap::Parser;
 use dealscope::cli::{Cli, Command, SortArg, UsageError, run_command};
 use dealscope::corpus::load::MissingPath;
+use dealscope::tui::browser::Signalled;
 use std::io::IsTerminal;
 use std::io::Write;
 use std::process::ExitCode;
@@ -75,6 +77,11 @@ fn main() -> ExitCode {
                 .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
         {
             ExitCode::SUCCESS
+        }
+        // A signal: the terminal is restored; exit as the shell expects.
+        Err(e) if e.downcast_ref::<Signalled>().is_some() => {
+            let signal = e.downcast_ref::<Signalled>().map_or(15, |s| s.0);
+            ExitCode::from(u8::try_from(128 + signal).unwrap_or(1))
         }
         Err(e) => {
             eprintln!("dealscope: {e:#}");

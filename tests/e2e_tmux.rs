@@ -349,17 +349,51 @@ fn missing_path_exits_2_naming_it_without_touching_the_terminal() {
     }
 }
 
-#[test]
-fn sigterm_restores_the_terminal() {
-    let tmux = TmuxBrowser::start("sigterm", &[]);
-    tmux.wait_for("the status bar to show 5/5", |s| shows(s, 5, 5));
+/// Sends `signal` to the browser (the child of the pane's shell).
+fn kill(tmux: &TmuxBrowser, signal: &str) {
     let shell = tmux.display("#{pane_pid}");
-    let killed = std::process::Command::new("pkill").args(["-TERM", "-P", &shell]).status().unwrap();
-    assert!(killed.success(), "pkill found no child of the pane's shell {shell}");
-    let status = tmux.wait_for_exit();
-    assert_eq!(status, "EXIT=0", "SIGTERM leaves like q:\n{}", tmux.capture());
-    tmux.wait_for("the pane to end", |_| tmux.display("#{pane_dead}") == "1");
-    assert_eq!(tmux.display("#{alternate_on}"), "0", "alternate screen left on after SIGTERM");
+    let sent =
+        std::process::Command::new("pkill").args([&format!("-{signal}"), "-P", &shell]).status().unwrap();
+    assert!(sent.success(), "pkill found no child of the pane's shell {shell}");
+}
+
+#[test]
+fn signals_restore_the_terminal_and_exit_128_plus_the_signal() {
+    for (signal, code) in [("TERM", 143), ("INT", 130), ("QUIT", 131), ("HUP", 129)] {
+        let tmux = TmuxBrowser::start("signal", &[]);
+        tmux.wait_for("the status bar to show 5/5", |s| shows(s, 5, 5));
+        kill(&tmux, signal);
+        let status = tmux.wait_for_exit();
+        assert_eq!(status, format!("EXIT={code}"), "SIG{signal}:\n{}", tmux.capture());
+        tmux.wait_for("the pane to end", |_| tmux.display("#{pane_dead}") == "1");
+        assert_eq!(tmux.display("#{alternate_on}"), "0", "alternate screen left on after SIG{signal}");
+    }
+}
+
+#[test]
+fn sigtstp_gives_the_terminal_back_and_sigcont_redraws() {
+    let tmux = TmuxBrowser::start("tstp", &[]);
+    tmux.wait_for("the status bar to show 5/5", |s| shows(s, 5, 5));
+    kill(&tmux, "TSTP");
+    tmux.wait_for("the terminal given back (alternate screen off)", |_| {
+        tmux.display("#{alternate_on}") == "0"
+    });
+    kill(&tmux, "CONT");
+    tmux.wait_for("the browser redrawn after SIGCONT", |s| {
+        tmux.display("#{alternate_on}") == "1" && shows(s, 5, 5) && has_borders(s)
+    });
+    // Keys work again: raw mode is back.
+    tmux.send_text("/coree");
+    tmux.wait_for("`/coree` after the suspension", |s| shows(s, 1, 5));
+    tmux.send_key("Escape");
+    tmux.wait_for("Esc back to 5/5", |s| shows(s, 5, 5));
+    // Ctrl-z does the same from the keyboard.
+    tmux.send_key("C-z");
+    tmux.wait_for("Ctrl-z to give the terminal back", |_| tmux.display("#{alternate_on}") == "0");
+    kill(&tmux, "CONT");
+    tmux.wait_for("the browser redrawn after Ctrl-z and SIGCONT", |s| shows(s, 5, 5) && has_borders(s));
+    tmux.send_key("q");
+    assert_eq!(tmux.wait_for_exit(), "EXIT=0");
 }
 
 /// The deal table's rows: lines of the Deals pane after its header.

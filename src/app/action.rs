@@ -54,6 +54,8 @@ pub enum Action {
     ToggleHelp,
     ToggleWarnings,
     Quit,
+    /// Ctrl-z: give the terminal back and stop, as in a shell.
+    Suspend,
     Resize {
         width: u16,
         height: u16,

@@ -74,6 +74,7 @@ use KeyContext::{Anywhere, Browsing, Facets, Filter, Help, Reader, Views};
 /// The default key map. Earlier rows win when two apply.
 pub static BINDINGS: &[Binding] = &[
     bind(Anywhere, &[ctrl('c')], Action::Quit, "quit from anywhere"),
+    bind(Anywhere, &[ctrl('z')], Action::Suspend, "suspend to the shell (fg brings it back)"),
     bind(Help, &[plain(Esc), ch('?'), ch('q')], Action::ToggleHelp, "close this help"),
     // Filter box editing.
     bind(Filter, &[plain(Enter)], Action::Open, "keep the filter, back to the list"),

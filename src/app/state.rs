@@ -209,6 +209,8 @@ pub struct AppState {
     /// Set by `update`, taken by the loop and sent to the search worker.
     pub pending_searches: Vec<SearchRequest>,
     pub quit: bool,
+    /// Set by `update` on Ctrl-z; the loop suspends and redraws.
+    pub suspend: bool,
 }
 
 impl AppState {

@@ -36,6 +36,7 @@ fn apply(state: &mut AppState, action: Action) {
     }
     match action {
         Action::Quit => state.quit = true,
+        Action::Suspend => state.suspend = true,
         Action::Resize { width, height } => {
             state.width = width;
             state.height = height;

@@ -47,6 +47,7 @@ pub fn run_browser(paths: &[PathBuf], max_bytes: u64) -> anyhow::Result<()> {
     spawn_loader(paths.to_vec(), max_bytes, tx);
 
     let mut changed = true;
+    let mut signalled: Option<i32> = None;
     loop {
         // Redraw only when an action changed something: mouse motion and
         // unbound keys cost nothing.
@@ -61,6 +62,11 @@ pub fn run_browser(paths: &[PathBuf], max_bytes: u64) -> anyhow::Result<()> {
         while let Some(event) = next {
             let action = match event {
                 LoopEvent::Terminate => Some(Action::Quit),
+                LoopEvent::Signalled(signal) => {
+                    signalled = Some(signal);
+                    Some(Action::Quit)
+                }
+                LoopEvent::Suspend => Some(Action::Suspend),
                 LoopEvent::Input(input) => input_action(&state, input),
                 LoopEvent::Action(action) => Some(action),
                 LoopEvent::Loaded(articles, docs) => {
@@ -86,13 +92,33 @@ pub fn run_browser(paths: &[PathBuf], max_bytes: u64) -> anyhow::Result<()> {
         if state.quit {
             break;
         }
+        if std::mem::take(&mut state.suspend) {
+            guard.suspend()?;
+            changed = true;
+        }
         for request in std::mem::take(&mut state.pending_searches) {
             worker.request(request.generation, request.spec);
         }
     }
     drop(guard);
-    Ok(())
+    match signalled {
+        Some(signal) => Err(Signalled(signal).into()),
+        None => Ok(()),
+    }
 }
+
+/// The browser ended on a signal: the process exits with 128 + its number,
+/// so a supervisor can tell a kill from `q`.
+#[derive(Debug)]
+pub struct Signalled(pub i32);
+
+impl std::fmt::Display for Signalled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "stopped by signal {}", self.0)
+    }
+}
+
+impl std::error::Error for Signalled {}
 
 /// Turns a terminal event into an action, given what the user is doing.
 fn input_action(state: &AppState, event: Event) -> Option<Action> {

@@ -8,7 +8,7 @@ use crate::corpus::merge::merge_deals;
 use crate::model::{Article, Deal};
 use crate::search::{SearchDoc, SearchResponse};
 use crossterm::event::Event;
-use signal_hook::consts::{SIGHUP, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender};
@@ -30,8 +30,13 @@ pub enum LoopEvent {
     /// documents; `complete` once the whole corpus is in.
     DealsMerged(Vec<Deal>, Vec<SearchDoc>, bool),
     Action(Action),
-    /// SIGTERM or SIGHUP: leave as on `q`.
+    /// Keys can no longer be read: leave as on `q`.
     Terminate,
+    /// SIGINT, SIGQUIT, SIGTERM or SIGHUP: restore the terminal and exit
+    /// with 128 + the signal's number.
+    Signalled(i32),
+    /// SIGTSTP from outside: suspend as Ctrl-z does.
+    Suspend,
 }
 
 /// Reads terminal events until the loop is gone.
@@ -47,12 +52,16 @@ pub fn spawn_input(tx: Sender<LoopEvent>) {
     });
 }
 
-/// Turns SIGTERM and SIGHUP into an orderly exit.
+/// Turns INT, QUIT, TERM and HUP into an orderly exit, and TSTP into a
+/// suspension the loop carries out (the terminal restored first).
 pub fn spawn_signals(tx: Sender<LoopEvent>) -> anyhow::Result<()> {
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP])?;
     thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            let _ = tx.send(LoopEvent::Terminate);
+        for signal in signals.forever() {
+            let event = if signal == SIGTSTP { LoopEvent::Suspend } else { LoopEvent::Signalled(signal) };
+            if tx.send(event).is_err() {
+                return;
+            }
         }
     });
     Ok(())

@@ -48,12 +48,17 @@ pub struct TerminalGuard {
     pub terminal: Term,
 }
 
+/// Raw mode, alternate screen, mouse and bracketed paste on.
+fn enter_screen() -> io::Result<()> {
+    enable_raw_mode()?;
+    // A paste arrives as one event, not one key per character.
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste)
+}
+
 impl TerminalGuard {
     pub fn enter() -> anyhow::Result<Self> {
         install_panic_hook();
-        enable_raw_mode()?;
-        // A paste arrives as one event, not one key per character.
-        let entered = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste)
+        let entered = enter_screen()
             .map_err(anyhow::Error::from)
             .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())).map_err(anyhow::Error::from));
         match entered {
@@ -63,6 +68,23 @@ impl TerminalGuard {
                 Err(e)
             }
         }
+    }
+}
+
+impl TerminalGuard {
+    /// Ctrl-z or SIGTSTP: give the terminal back, stop, and when continued
+    /// take it again; the caller redraws.
+    pub fn suspend(&mut self) -> anyhow::Result<()> {
+        restore();
+        // Stops the process as the default SIGTSTP would; returns on SIGCONT.
+        signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+        enter_screen()?;
+        // A blank screen and a fresh terminal whose last frame is blank, so
+        // the next draw paints everything. (`Terminal::clear` would ask the
+        // terminal for the cursor position, an answer the input thread eats.)
+        execute!(io::stdout(), crossterm::terminal::Clear(crossterm::terminal::ClearType::All))?;
+        self.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        Ok(())
     }
 }
 
