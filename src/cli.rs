@@ -9,7 +9,7 @@ mod show;
 pub use deals::DealsArgs;
 
 use crate::corpus::ingest::load_corpus;
-use crate::corpus::load::{DEFAULT_MAX_FILE_BYTES, LoadWarning};
+use crate::corpus::load::{DEFAULT_MAX_FILE_BYTES, LoadSummary, LoadWarning};
 use crate::corpus::{Corpus, SortKey, Topic};
 use crate::extract::countries::Gazetteer;
 use anyhow::Result;
@@ -99,17 +99,25 @@ impl fmt::Display for UsageError {
 
 impl std::error::Error for UsageError {}
 
-fn print_warnings(warnings: &[LoadWarning]) {
+/// Each warning on a line of its own, then, when there were any, the four
+/// counts: loaded, loaded with warnings, skipped, unreadable.
+fn print_warnings(warnings: &[LoadWarning], loaded: usize) {
+    if warnings.is_empty() {
+        return;
+    }
     // A closed stderr must not turn warnings into a crash.
     let mut stderr = std::io::stderr().lock();
+    let mut summary = LoadSummary { loaded, ..LoadSummary::default() };
     for warning in warnings {
         let _ = writeln!(stderr, "warning: {warning}");
+        summary.count(warning);
     }
+    let _ = writeln!(stderr, "dealscope: {summary}");
 }
 
 fn load(paths: &[PathBuf], max_bytes: u64) -> Result<Corpus> {
     let (corpus, warnings) = load_corpus(paths, max_bytes)?;
-    print_warnings(&warnings);
+    print_warnings(&warnings, corpus.len());
     Ok(corpus)
 }
 

@@ -1,7 +1,9 @@
 //! Loading whole corpora: path arguments (or the embedded samples) to parsed
 //! articles, streamed to a sink so the browser can show them as they arrive.
 
-use super::load::{LoadWarning, MissingPath, SourceText, collect_files, embedded_sources, read_source};
+use super::load::{
+    LoadWarning, MissingPath, SourceText, WarningKind, collect_files, embedded_sources, read_source,
+};
 use super::parse::parse_source;
 use super::store::Corpus;
 use crate::model::Article;
@@ -29,8 +31,9 @@ pub fn ingest(paths: &[PathBuf], max_bytes: u64, mut sink: impl FnMut(LoadEvent)
         }
         return Ok(());
     }
-    let files = collect_files(paths)?;
+    let (files, walk_warnings) = collect_files(paths)?;
     sink(LoadEvent::Started { files: files.len() });
+    walk_warnings.into_iter().for_each(|w| sink(LoadEvent::Warning(w)));
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, MAX_THREADS);
     // Chunks are read and parsed in parallel, then reported in file order.
     for chunk in files.chunks(CHUNK_FILES) {
@@ -65,12 +68,14 @@ fn load_one(file: &Path, max_bytes: u64) -> Vec<LoadEvent> {
                 events.push(LoadEvent::Warning(LoadWarning {
                     path: source.source.clone(),
                     message: "skipped: no article text, only page furniture".into(),
+                    kind: WarningKind::Skipped,
                 }));
             }
             Ok(article) => events.push(LoadEvent::Article(Box::new(article))),
             Err(_) => events.push(LoadEvent::Warning(LoadWarning {
                 path: source.source.clone(),
                 message: "skipped: the parser failed on this file (a bug; please report it)".into(),
+                kind: WarningKind::Skipped,
             })),
         }
     }

@@ -31,6 +31,48 @@ pub struct SourceText {
 pub struct LoadWarning {
     pub path: String,
     pub message: String,
+    pub kind: WarningKind,
+}
+
+/// What became of the file a warning is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WarningKind {
+    /// Loaded, with something to say (invalid UTF-8 replaced...).
+    Loaded,
+    /// Not an article: empty, binary, too large, only page furniture.
+    Skipped,
+    /// Could not be read at all: permissions, a dangling link, a path too
+    /// long for the system, an unreadable directory.
+    Unreadable,
+}
+
+/// The four counts a load ends with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LoadSummary {
+    pub loaded: usize,
+    pub with_warnings: usize,
+    pub skipped: usize,
+    pub unreadable: usize,
+}
+
+impl LoadSummary {
+    pub fn count(&mut self, warning: &LoadWarning) {
+        match warning.kind {
+            WarningKind::Loaded => self.with_warnings += 1,
+            WarningKind::Skipped => self.skipped += 1,
+            WarningKind::Unreadable => self.unreadable += 1,
+        }
+    }
+}
+
+impl fmt::Display for LoadSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} loaded ({} with warnings), {} skipped, {} unreadable",
+            self.loaded, self.with_warnings, self.skipped, self.unreadable
+        )
+    }
 }
 
 impl fmt::Display for LoadWarning {
@@ -131,56 +173,93 @@ fn is_hidden(path: &Path) -> bool {
 }
 
 fn is_article_file(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "md"))
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
 }
 
 /// Expands path arguments into article files: directories recursively in
-/// sorted order (hidden entries and other extensions skipped, each real
-/// directory visited once so symlink loops end); files named explicitly are
-/// taken whatever their extension. Fails on the first path that does not exist.
-pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, MissingPath> {
-    let mut files = Vec::new();
-    let mut seen_dirs = HashSet::new();
-    let mut seen_files = HashSet::new();
+/// sorted order (hidden entries and other extensions skipped, extensions
+/// compared in any case, each real directory visited once so symlink loops
+/// end); files named explicitly are taken whatever their extension. Fails
+/// on the first path that does not exist; anything found but unreadable
+/// comes back as a warning, never silently dropped.
+pub fn collect_files(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<LoadWarning>), MissingPath> {
+    let mut walk = Walk::default();
     for path in paths {
         let meta = fs::metadata(path).map_err(|_| MissingPath(path.clone()))?;
         if meta.is_dir() {
-            walk_dir(path, &mut seen_dirs, &mut seen_files, &mut files);
-        } else if seen_files.insert(fs::canonicalize(path).unwrap_or_else(|_| path.clone())) {
-            files.push(path.clone());
+            walk.dir(path, &meta);
+        } else if walk.seen_files.insert(file_id(&meta)) {
+            walk.files.push(path.clone());
         }
     }
-    Ok(files)
+    Ok((walk.files, walk.warnings))
 }
 
-fn walk_dir(
-    dir: &Path,
-    seen_dirs: &mut HashSet<PathBuf>,
-    seen_files: &mut HashSet<PathBuf>,
-    out: &mut Vec<PathBuf>,
-) {
-    let Ok(real) = fs::canonicalize(dir) else { return };
-    if !seen_dirs.insert(real) {
-        return;
+/// A file's identity on disk: a link and its target, or one directory
+/// reached two ways, are one. Comparing it costs one `stat`, where
+/// canonicalising a path costs one per component.
+fn file_id(meta: &fs::Metadata) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+#[derive(Default)]
+struct Walk {
+    seen_dirs: HashSet<(u64, u64)>,
+    seen_files: HashSet<(u64, u64)>,
+    files: Vec<PathBuf>,
+    warnings: Vec<LoadWarning>,
+}
+
+impl Walk {
+    fn unreadable(&mut self, path: &Path, why: String) {
+        self.warnings.push(LoadWarning {
+            path: single_line(&path.display().to_string()),
+            message: format!("skipped: cannot read: {}", single_line(&why)),
+            kind: WarningKind::Unreadable,
+        });
     }
-    let Ok(entries) = fs::read_dir(dir) else { return };
-    let mut children: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-    children.sort();
-    for child in children {
-        if is_hidden(&child) {
-            continue;
+
+    /// Walks a directory once: linear in the entries it holds, whatever
+    /// the depth (no path is canonicalised).
+    fn dir(&mut self, dir: &Path, meta: &fs::Metadata) {
+        if !self.seen_dirs.insert(file_id(meta)) {
+            return;
         }
-        // metadata() follows symlinks: a link to a directory is walked (once).
-        match fs::metadata(&child) {
-            Ok(meta) if meta.is_dir() => walk_dir(&child, seen_dirs, seen_files, out),
-            Ok(meta)
-                if meta.is_file()
-                    && is_article_file(&child)
-                    && seen_files.insert(fs::canonicalize(&child).unwrap_or_else(|_| child.clone())) =>
-            {
-                out.push(child);
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => return self.unreadable(dir, e.to_string()),
+        };
+        let mut children = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(entry) => children.push(entry.path()),
+                Err(e) => self.unreadable(dir, e.to_string()),
             }
-            _ => {}
+        }
+        children.sort();
+        for child in children {
+            if is_hidden(&child) {
+                continue;
+            }
+            // metadata() follows symlinks: a link to a directory is walked (once).
+            match fs::metadata(&child) {
+                Ok(meta) if meta.is_dir() => self.dir(&child, &meta),
+                Ok(meta) if meta.is_file() && is_article_file(&child) => {
+                    if self.seen_files.insert(file_id(&meta)) {
+                        self.files.push(child);
+                    }
+                }
+                Ok(_) => {}
+                // A dangling link or a path too long to open: say so when it
+                // would have been an article.
+                Err(e) if is_article_file(&child) || fs::symlink_metadata(&child).is_err() => {
+                    self.unreadable(&child, e.to_string())
+                }
+                Err(_) => {}
+            }
         }
     }
 }
@@ -200,13 +279,21 @@ pub fn read_source(path: &Path, max_bytes: u64) -> (Option<SourceText>, Option<L
             let warning = decoded.lossy.then(|| LoadWarning {
                 path: display.clone(),
                 message: "invalid UTF-8 replaced with U+FFFD".to_string(),
+                kind: WarningKind::Loaded,
             });
             (
                 Some(SourceText { stem: single_line(&file_stem(path)), source: display, text: decoded.text }),
                 warning,
             )
         }
-        Err(skip) => (None, Some(LoadWarning { path: display, message: skip.to_string() })),
+        Err(skip) => {
+            let kind = if matches!(skip, Skip::Unreadable(_)) {
+                WarningKind::Unreadable
+            } else {
+                WarningKind::Skipped
+            };
+            (None, Some(LoadWarning { path: display, message: skip.to_string(), kind }))
+        }
     }
 }
 

@@ -5,6 +5,7 @@ use super::theme;
 use crate::app::AppState;
 use crate::app::keymap::hints;
 use crate::app::state::View;
+use crate::corpus::load::LoadSummary;
 use crate::display::fit_width;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -39,7 +40,21 @@ pub fn status_parts(state: &AppState) -> (String, Option<String>, String) {
     if let Some(notice) = &state.notice {
         main.push_str(&format!("  {notice}"));
     }
-    let warning = (!state.warnings.is_empty()).then(|| format!(" {} skipped (w) ", state.warnings.len()));
+    let warning = (!state.warnings.is_empty()).then(|| {
+        let mut summary = LoadSummary::default();
+        state.warnings.iter().for_each(|w| summary.count(w));
+        let mut parts = Vec::new();
+        if summary.skipped > 0 {
+            parts.push(format!("{} skipped", summary.skipped));
+        }
+        if summary.unreadable > 0 {
+            parts.push(format!("{} unreadable", summary.unreadable));
+        }
+        if summary.with_warnings > 0 {
+            parts.push(format!("{} with warnings", summary.with_warnings));
+        }
+        format!(" {} (w) ", parts.join(", "))
+    });
     let hint_text =
         hints().iter().map(|(key, label)| format!("{key} {label}")).collect::<Vec<_>>().join("  ");
     (main, warning, hint_text)
