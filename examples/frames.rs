@@ -18,7 +18,7 @@ fn main() {
         };
         let article = parse_article(&file_stem(path), &arg, &decoded.text);
         println!("== {arg}  [{}] {:?}", article.date.as_deref().unwrap_or("undated"), article.title);
-        for frame in dealscope::corpus::parse::frames_of_text(&decoded.text) {
+        for (sentence, frame) in dealscope::corpus::parse::frames_of_text(&decoded.text) {
             if !frame.is_dealish() {
                 continue;
             }
@@ -40,7 +40,7 @@ fn main() {
                 frame.power.iter().map(|f| &f.text).collect::<Vec<_>>(),
                 frame.orgs.iter().map(|o| (&o.name, o.cue_role, o.source)).collect::<Vec<_>>(),
             );
-            println!("      {}", frame.text);
+            println!("      {sentence}");
         }
         for deal in &article.deals {
             println!(

@@ -521,3 +521,18 @@ fn deep_directories_are_walked_in_linear_time() {
     assert_eq!(stdout(&out).lines().count(), 1);
     assert!(started.elapsed() < std::time::Duration::from_secs(10), "{:?}", started.elapsed());
 }
+
+#[test]
+fn overlong_lines_are_split_with_a_warning() {
+    // A 13 MB one-line file once took six minutes and 680 MB to load: every
+    // per-paragraph step ran over the whole line.
+    let dir = tempfile::tempdir().unwrap();
+    let line = "Nvidia livre des puces au Kenya pour un centre de données ".repeat(4000);
+    fs::write(dir.path().join("one-line.txt"), format!("Un titre\n{line}\n")).unwrap();
+    let out = run(&["list", dir.path().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 1);
+    let err = stderr(&out);
+    assert!(err.contains("1 line(s) over 16384 bytes split into paragraphs"), "{err}");
+    assert!(err.contains("1 loaded (1 with warnings)"), "{err}");
+}

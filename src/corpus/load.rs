@@ -115,11 +115,49 @@ impl fmt::Display for Skip {
     }
 }
 
-/// Decoded article text, and whether invalid UTF-8 had to be replaced.
+/// Decoded article text, whether invalid UTF-8 had to be replaced, and
+/// how many overlong lines were split.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
     pub text: String,
     pub lossy: bool,
+    pub split_lines: usize,
+}
+
+/// Longest line (paragraph) kept whole. Real paragraphs are a few KB; a
+/// megabyte on one line (a dump, a minified page) would make per-paragraph
+/// work run away, so it is cut into pieces of this size.
+pub const MAX_LINE_BYTES: usize = 16 * 1024;
+
+/// Splits every line longer than [`MAX_LINE_BYTES`], at the last space
+/// before the limit (else at a char boundary); returns how many were split.
+fn split_long_lines(text: &str) -> (String, usize) {
+    if text.lines().all(|l| l.len() <= MAX_LINE_BYTES) {
+        return (text.to_string(), 0);
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / MAX_LINE_BYTES + 1);
+    let mut split = 0;
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let mut rest = line;
+        if rest.len() > MAX_LINE_BYTES {
+            split += 1;
+        }
+        while rest.len() > MAX_LINE_BYTES {
+            let mut cut = MAX_LINE_BYTES;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let at = rest[..cut].rfind(' ').filter(|&i| i > MAX_LINE_BYTES / 2).unwrap_or(cut);
+            out.push_str(rest[..at].trim_end());
+            out.push('\n');
+            rest = rest[at..].trim_start();
+        }
+        out.push_str(rest);
+    }
+    (out, split)
 }
 
 /// Turns raw bytes into clean text: BOM dropped, CRLF/CR to LF, control
@@ -144,7 +182,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Skip> {
     if text.trim().is_empty() {
         return Err(Skip::Empty);
     }
-    Ok(Decoded { text, lossy })
+    let (text, split_lines) = split_long_lines(&text);
+    Ok(Decoded { text, lossy, split_lines })
 }
 
 /// Reads and decodes one regular file, refusing files over `max_bytes`
@@ -276,9 +315,19 @@ pub fn read_source(path: &Path, max_bytes: u64) -> (Option<SourceText>, Option<L
     let display = single_line(&path.display().to_string());
     match read_file(path, max_bytes) {
         Ok(decoded) => {
-            let warning = decoded.lossy.then(|| LoadWarning {
+            let mut problems = Vec::new();
+            if decoded.lossy {
+                problems.push("invalid UTF-8 replaced with U+FFFD".to_string());
+            }
+            if decoded.split_lines > 0 {
+                problems.push(format!(
+                    "{} line(s) over {MAX_LINE_BYTES} bytes split into paragraphs",
+                    decoded.split_lines
+                ));
+            }
+            let warning = (!problems.is_empty()).then(|| LoadWarning {
                 path: display.clone(),
-                message: "invalid UTF-8 replaced with U+FFFD".to_string(),
+                message: problems.join("; "),
                 kind: WarningKind::Loaded,
             });
             (
@@ -333,6 +382,12 @@ mod tests {
         let lossy = decode(b"Caf\xe9 au lait, a long enough line of text").unwrap();
         assert!(lossy.lossy);
         assert!(lossy.text.contains('\u{fffd}'));
+        let long = format!("Title\n{}", "mot ".repeat(MAX_LINE_BYTES));
+        let split = decode(long.as_bytes()).unwrap();
+        assert_eq!(split.split_lines, 1);
+        assert!(split.text.lines().all(|l| l.len() <= MAX_LINE_BYTES));
+        assert!(split.text.lines().count() >= 5);
+        assert_eq!(split.text.split_whitespace().count(), long.split_whitespace().count(), "no word lost");
     }
 
     #[test]

@@ -89,9 +89,10 @@ fn segments_of(structure: &ArticleStructure) -> Vec<Segment<'_>> {
     segments
 }
 
-/// The sentence frames deal extraction reads from an article's text, for
-/// working on the cue lists (`cargo run --example frames`).
-pub fn frames_of_text(text: &str) -> Vec<Frame> {
+/// The sentence frames deal extraction reads from an article's text, each
+/// with its sentence, for working on the cue lists (`cargo run --example
+/// frames`).
+pub fn frames_of_text(text: &str) -> Vec<(String, Frame)> {
     let structure = parse_structure(text);
     let segments = segments_of(&structure);
     let countries = extract_countries(Gazetteer::embedded(), &segments);
@@ -99,7 +100,7 @@ pub fn frames_of_text(text: &str) -> Vec<Frame> {
     let topics = extract_topics(&segments);
     let figures: Vec<Vec<Figure>> = segments.iter().map(|s| extract_figures(s.text)).collect();
     let date = structure.date.map(|d| d.to_string());
-    frames_of(&DealInput {
+    let input = DealInput {
         article_id: "",
         article_key: "",
         date: date.as_deref(),
@@ -109,7 +110,8 @@ pub fn frames_of_text(text: &str) -> Vec<Frame> {
         orgs: &organisations.mentions,
         topics: &topics,
         primary: countries.primary.as_ref(),
-    })
+    };
+    frames_of(&input).into_iter().map(|frame| (frame.text(&input).to_string(), frame)).collect()
 }
 
 /// The article's stable key: a hash of its normalised text, so it survives

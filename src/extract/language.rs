@@ -1,7 +1,7 @@
 //! Telling French from English by counting function words.
 
 use super::lexicon::{alternatives, data_rows};
-use super::text::{fold, tokens};
+use super::text::{fold, token_iter};
 use crate::model::Language;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -32,7 +32,7 @@ pub fn detect_language(text: &str) -> Language {
     let folded = fold(text);
     let words = function_words();
     let (mut fr, mut en) = (0usize, 0usize);
-    for token in tokens(&folded) {
+    for token in token_iter(&folded) {
         match words.get(token.text) {
             Some(Language::Fr) => fr += 1,
             Some(Language::En) => en += 1,

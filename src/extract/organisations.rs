@@ -229,12 +229,6 @@ pub struct OrgFacts {
     pub mentions: Vec<OrgMention>,
 }
 
-/// One segment's words and which of them the lexicon claimed.
-struct Scanned<'a> {
-    words: Vec<Word<'a>>,
-    taken: Vec<bool>,
-}
-
 /// Capitalised words that, right after a known name, make a distinct
 /// organisation of it: "Intel Capital" is an investor, not Intel, and "Tata
 /// Communications" a telecom operator. Legal suffixes ("Corp", "Inc") are
@@ -256,7 +250,10 @@ pub fn find_organisations(segments: &[Segment<'_>]) -> OrgFacts {
     let whole: Vec<&str> = segments.iter().map(|s| s.text).collect();
     let lang = detect_language(&whole.join("\n"));
     let mut tallies = Tallies::default();
-    let mut scanned = Vec::with_capacity(segments.len());
+    // Only which words the lexicon claimed is kept between the passes: the
+    // words themselves cost about fifteen times the text, so the second
+    // pass splits each segment again instead.
+    let mut claimed: Vec<Vec<bool>> = Vec::with_capacity(segments.len());
     let mut discovered: Vec<String> = Vec::new();
     let mut products: Vec<String> = Vec::new();
 
@@ -302,7 +299,7 @@ pub fn find_organisations(segments: &[Segment<'_>]) -> OrgFacts {
             }
         }
         products.extend(found.products.into_iter().map(|p| normalize_phrase(&p)));
-        scanned.push(Scanned { words: ws, taken });
+        claimed.push(taken);
     }
     // A name the article once calls a project, model or machine ("the ALIA
     // project", "le supercalculateur ABCI") is not an organisation anywhere.
@@ -314,15 +311,17 @@ pub fn find_organisations(segments: &[Segment<'_>]) -> OrgFacts {
     for (n, name) in discovered.iter().enumerate() {
         index.insert(name, n);
     }
-    for (si, seg) in scanned.iter().enumerate() {
-        let toks = as_tokens(&seg.words);
+    let segments_again = segments.iter().zip(&claimed).enumerate();
+    for (si, (seg, taken)) in segments_again.filter(|_| !discovered.is_empty()) {
+        let ws = words(seg.text);
+        let toks = as_tokens(&ws);
         for m in index.find(&toks) {
             let span = m.first_token..m.end_token;
             let name = &discovered[*m.value];
-            if seg.taken[span.clone()].iter().any(|&t| t) || !same_spelling(&seg.words[span], name) {
+            if taken[span.clone()].iter().any(|&t| t) || !same_spelling(&ws[span], name) {
                 continue;
             }
-            let bytes = (seg.words[m.first_token].start, seg.words[m.end_token - 1].end);
+            let bytes = (ws[m.first_token].start, ws[m.end_token - 1].end);
             tallies.add(name, (si, m.first_token), bytes, None);
         }
     }

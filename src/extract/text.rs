@@ -177,21 +177,24 @@ pub struct Token<'a> {
 /// hyphens and punctuation separate words ("l'inde" -> "l", "inde";
 /// "sud-coreen" -> "sud", "coreen").
 pub fn tokens(folded: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+    token_iter(folded).collect()
+}
+
+/// [`tokens`] one at a time, for scans of long texts that need no vector
+/// of every word.
+pub fn token_iter(folded: &str) -> impl Iterator<Item = Token<'_>> {
+    let mut chars = folded.char_indices();
     let mut start = None;
-    for (i, c) in folded.char_indices() {
-        if c.is_alphanumeric() {
-            if start.is_none() {
-                start = Some(i);
+    std::iter::from_fn(move || {
+        for (i, c) in chars.by_ref() {
+            if c.is_alphanumeric() {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                return Some(Token { text: &folded[s..i], start: s, end: i });
             }
-        } else if let Some(s) = start.take() {
-            out.push(Token { text: &folded[s..i], start: s, end: i });
         }
-    }
-    if let Some(s) = start {
-        out.push(Token { text: &folded[s..], start: s, end: folded.len() });
-    }
-    out
+        start.take().map(|s| Token { text: &folded[s..], start: s, end: folded.len() })
+    })
 }
 
 /// Folds and joins the tokens of `s` with single spaces: the canonical form

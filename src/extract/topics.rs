@@ -106,7 +106,6 @@ fn is_prominent(role: SegmentRole) -> bool {
 /// One sentence of the article, folded, with its tokens and whether it
 /// states an amount of money (worked out only when a money keyword needs it).
 struct Sentence<'a> {
-    role: SegmentRole,
     original: &'a str,
     folded: String,
     money: OnceCell<bool>,
@@ -149,42 +148,36 @@ fn sentences(text: &str) -> Vec<&str> {
 
 /// The topics the article is about, in [`Topic::ALL`] order, each once.
 pub fn extract_topics(segments: &[Segment<'_>]) -> Vec<Topic> {
-    let sentences: Vec<Sentence<'_>> = segments
-        .iter()
-        .flat_map(|seg| {
-            sentences(seg.text).into_iter().map(|original| Sentence {
-                role: seg.role,
-                original,
-                folded: fold(original),
-                money: OnceCell::new(),
-            })
-        })
-        .collect();
-    let toks: Vec<_> = sentences.iter().map(|s| tokens(&s.folded)).collect();
-    topic_index()
-        .iter()
-        .filter(|(_, index)| {
-            let (mut main, mut context) = (0u32, 0u32);
-            for (sentence, seg_tokens) in sentences.iter().zip(&toks) {
-                let factor = if is_prominent(sentence.role) { PROMINENT_FACTOR } else { 1 };
-                for hit in index.find(seg_tokens) {
+    let index = topic_index();
+    // (main, context) points per topic. One sentence is folded and split
+    // at a time: a whole article's tokens cost several times its text.
+    let mut points = vec![(0u32, 0u32); index.len()];
+    for seg in segments {
+        let factor = if is_prominent(seg.role) { PROMINENT_FACTOR } else { 1 };
+        for original in sentences(seg.text) {
+            let sentence = Sentence { original, folded: fold(original), money: OnceCell::new() };
+            let toks = tokens(&sentence.folded);
+            for ((_, topic_index), (main, context)) in index.iter().zip(points.iter_mut()) {
+                for hit in topic_index.find(&toks) {
                     let kind = match hit.value {
                         Kind::Money if sentence.states_money() => Kind::Strong,
                         Kind::Money => Kind::Context,
                         other => *other,
                     };
-                    let points = kind.points() * factor;
                     match kind {
-                        Kind::Context => context += points,
-                        _ => main += points,
+                        Kind::Context => *context += kind.points() * factor,
+                        _ => *main += kind.points() * factor,
                     }
                 }
             }
-            // Context words only back up evidence; alone they say nothing.
-            let score = if main > 0 { main + context } else { 0 };
-            score >= THRESHOLD
-        })
-        .map(|(topic, _)| *topic)
+        }
+    }
+    index
+        .iter()
+        .zip(points)
+        // Context words only back up evidence; alone they say nothing.
+        .filter(|(_, (main, context))| *main > 0 && main + context >= THRESHOLD)
+        .map(|((topic, _), _)| *topic)
         .collect()
 }
 

@@ -34,7 +34,7 @@ pub fn build_deal(
     let mut mentions: Vec<Mention> = Vec::new();
     let mut mention_of_frame = vec![0usize; frames.len()];
     for &i in &draft.frames {
-        let text = frames[i].text.clone();
+        let text = frames[i].text(input).to_string();
         let at = match mentions.iter().position(|m| m.text == text) {
             Some(at) => at,
             None => {
@@ -241,7 +241,7 @@ fn deal_topics(
     let mut named: Vec<Topic> = kind.topic().into_iter().collect();
     if !only_deal {
         // One pass over the deal's sentences together.
-        let joined: Vec<&str> = draft.frames.iter().map(|&i| frames[i].text.as_str()).collect();
+        let joined: Vec<&str> = draft.frames.iter().map(|&i| frames[i].text(input)).collect();
         let folded = fold(&joined.join("\n"));
         named.extend(topics_named(&tokens(&folded)));
     }

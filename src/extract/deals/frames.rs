@@ -65,9 +65,8 @@ pub struct FrameFigure {
 pub struct Frame {
     pub segment: usize,
     pub role: SegmentRole,
-    /// Byte range of the sentence in its segment's text.
+    /// Byte range of the sentence in its segment's text (see [`Frame::text`]).
     pub range: Range<usize>,
-    pub text: String,
     /// Points per kind, in [`DealKind::ALL`] order.
     pub kind_points: [u32; 8],
     /// A specific kind's strong noun or own event.
@@ -109,12 +108,16 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// The sentence, from the article it was read from.
+    pub fn text<'a>(&self, input: &DealInput<'a>) -> &'a str {
+        &input.segments[self.segment].text[self.range.clone()]
+    }
+
     /// A sentence with no deal cue: its countries only.
     fn quiet(
         segment: usize,
         role: SegmentRole,
         range: Range<usize>,
-        text: &str,
         countries: Vec<FrameCountry>,
         host: Host,
         enumeration: bool,
@@ -123,7 +126,6 @@ impl Frame {
             segment,
             role,
             range,
-            text: text.to_string(),
             kind_points: [0; 8],
             specific: false,
             grounded: [false; 8],
@@ -324,7 +326,7 @@ fn build_frame(
     if quiet {
         let (countries, host, enumeration) =
             frame_countries(input, si, &range, text, &tokenised, &toks, &markers, role, false, None);
-        return Frame::quiet(si, role, range, text, countries, host, enumeration);
+        return Frame::quiet(si, role, range, countries, host, enumeration);
     }
 
     // Kinds: nouns first, then events, which count for their kind only
@@ -533,7 +535,6 @@ fn build_frame(
         segment: si,
         role,
         range,
-        text: text.to_string(),
         kind_points,
         specific,
         grounded,
