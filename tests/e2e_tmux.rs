@@ -2,10 +2,11 @@
 //! tmux. Every step polls the pane until the expected screen appears (no fixed
 //! sleeps) and fails with the last captured screen.
 //!
-//! tmux is required: CI installs it (`.ci/run`). Without it the tmux test
-//! fails with a message saying so rather than passing silently.
+//! tmux (and pkill, for the signal tests) are prerequisites: CI installs
+//! them (`.ci/run`). Without them each test that needs them says so on
+//! stderr and is skipped; with `CI=true` a missing tool fails the test.
 
-use std::io::ErrorKind;
+use std::io::{ErrorKind, Write};
 use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -28,20 +29,63 @@ fn sh_quote(text: &str) -> String {
     format!("'{}'", text.replace('\'', r"'\''"))
 }
 
+/// Why a tool cannot be run, if it cannot.
+fn tool_problem(tool: &str, version_flag: &str) -> Option<String> {
+    match Command::new(tool).arg(version_flag).output() {
+        Ok(out) if out.status.success() => None,
+        Ok(out) => Some(format!(
+            "`{tool} {version_flag}` failed ({}): {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr).trim()
+        )),
+        Err(e) if e.kind() == ErrorKind::NotFound => {
+            Some(format!("{tool} is not installed (Debian: `apt-get install {}`)", package_of(tool)))
+        }
+        Err(e) => Some(format!("cannot run {tool}: {e}")),
+    }
+}
+
+fn package_of(tool: &str) -> &str {
+    if tool == "pkill" { "procps" } else { tool }
+}
+
+/// Whether tmux and pkill can be run. When one cannot, the test is skipped
+/// with the reason on stderr, except in CI (`CI=true`), where a skipped
+/// end-to-end test is a failure.
+fn terminal_tools_present(test: &str) -> bool {
+    let problems: Vec<String> = [("tmux", "-V"), ("pkill", "-V")]
+        .iter()
+        .filter_map(|(tool, flag)| tool_problem(tool, flag))
+        .collect();
+    if problems.is_empty() {
+        return true;
+    }
+    let reason = problems.join("; ");
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("{test}: {reason}; CI must run the end-to-end tests (.ci/run installs the tools)");
+    }
+    // Straight to the process's stderr: the test harness would hide an
+    // `eprintln!` of a passing test.
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED {test}: {reason}; the end-to-end browser tests need tmux and pkill"
+    );
+    false
+}
+
+/// Skips the test (see [`terminal_tools_present`]) when tmux or pkill is missing.
+macro_rules! needs_tmux {
+    ($test:literal) => {
+        if !terminal_tools_present($test) {
+            return;
+        }
+    };
+}
+
 /// Fails clearly when tmux cannot be run at all.
 fn require_tmux() {
-    match Command::new("tmux").arg("-V").output() {
-        Ok(out) if out.status.success() => {}
-        Ok(out) => panic!(
-            "`tmux -V` failed ({}): {}; this end-to-end test needs a working tmux",
-            out.status,
-            String::from_utf8_lossy(&out.stderr)
-        ),
-        Err(e) if e.kind() == ErrorKind::NotFound => panic!(
-            "tmux is not installed, but the end-to-end browser test needs it \
-             (install it with `apt-get install tmux`; CI does so in .ci/run)"
-        ),
-        Err(e) => panic!("cannot run tmux: {e}"),
+    if let Some(problem) = tool_problem("tmux", "-V") {
+        panic!("{problem}; this end-to-end test needs a working tmux");
     }
 }
 
@@ -268,6 +312,7 @@ fn has_borders(screen: &str) -> bool {
 
 #[test]
 fn browser_in_tmux_filters_resizes_and_quits_cleanly() {
+    needs_tmux!("browser_in_tmux_filters_resizes_and_quits_cleanly");
     let tmux = TmuxBrowser::start("flow", &[]);
 
     // 1. The five embedded samples are loaded.
@@ -359,6 +404,7 @@ fn kill(tmux: &TmuxBrowser, signal: &str) {
 
 #[test]
 fn signals_restore_the_terminal_and_exit_128_plus_the_signal() {
+    needs_tmux!("signals_restore_the_terminal_and_exit_128_plus_the_signal");
     for (signal, code) in [("TERM", 143), ("INT", 130), ("QUIT", 131), ("HUP", 129)] {
         let tmux = TmuxBrowser::start("signal", &[]);
         tmux.wait_for("the status bar to show 5/5", |s| shows(s, 5, 5));
@@ -372,6 +418,7 @@ fn signals_restore_the_terminal_and_exit_128_plus_the_signal() {
 
 #[test]
 fn sigtstp_gives_the_terminal_back_and_sigcont_redraws() {
+    needs_tmux!("sigtstp_gives_the_terminal_back_and_sigcont_redraws");
     let tmux = TmuxBrowser::start("tstp", &[]);
     tmux.wait_for("the status bar to show 5/5", |s| shows(s, 5, 5));
     kill(&tmux, "TSTP");
@@ -418,6 +465,7 @@ fn deal_rows(screen: &str) -> Vec<String> {
 
 #[test]
 fn deals_view_in_tmux_sorts_by_value() {
+    needs_tmux!("deals_view_in_tmux_sorts_by_value");
     let tmux = TmuxBrowser::start("deals", &[]);
     tmux.wait_for("the status bar to show 5/5", |s| shows(s, 5, 5));
 
@@ -463,6 +511,7 @@ fn deals_view_in_tmux_sorts_by_value() {
 
 #[test]
 fn dumb_or_missing_term_is_refused_politely() {
+    needs_tmux!("dumb_or_missing_term_is_refused_politely");
     for term in ["dumb", ""] {
         let tmux = TmuxBrowser::start_with_term("dumb", term, &[]);
         let screen = tmux.wait_for("the refusal", |s| s.contains("cannot show the browser"));

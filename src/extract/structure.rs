@@ -5,6 +5,7 @@
 use super::dates::{ArticleDate, find_date};
 use super::junk::{SummaryMarker, is_junk_line, is_kicker, strip_kicker_prefix, summary_marker};
 use crate::model::{Paragraph, ParagraphKind};
+use std::borrow::Cow;
 
 /// A derived title is cut at a word boundary under this many characters.
 const MAX_TITLE_CHARS: usize = 120;
@@ -39,6 +40,9 @@ impl ArticleStructure {
 
 /// Splits cleaned article text into its parts.
 pub fn parse_structure(text: &str) -> ArticleStructure {
+    // A tab inside prose is a space: a terminal cell cannot hold it, and
+    // dropping it would glue two words together.
+    let text = if text.contains('\t') { Cow::Owned(text.replace('\t', " ")) } else { Cow::Borrowed(text) };
     let marked: Vec<(&str, bool)> = text.lines().map(|l| strip_markdown_heading(clean_line(l))).collect();
     let lines: Vec<&str> = marked.iter().map(|(l, _)| *l).collect();
     let markdown_headings: std::collections::HashSet<&str> =
