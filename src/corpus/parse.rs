@@ -6,7 +6,7 @@ use crate::extract::countries::{Gazetteer, extract_countries};
 use crate::extract::deals::{DealInput, Frame, extract_deals, frames_of};
 use crate::extract::figures::extract_figures;
 use crate::extract::language::detect_language;
-use crate::extract::organisations::find_organisations;
+use crate::extract::organisations::{find_organisations, find_organisations_in};
 use crate::extract::structure::{ArticleStructure, parse_structure};
 use crate::extract::topics::extract_topics;
 use crate::extract::{Segment, SegmentRole};
@@ -28,7 +28,7 @@ pub fn parse_article_with(id: &str, source: &str, text: &str, with_deals: bool) 
     let key = content_key(&whole_text);
     let language = detect_language(&whole_text);
     let countries = extract_countries(Gazetteer::embedded(), &segments);
-    let organisations = find_organisations(&segments);
+    let organisations = find_organisations_in(&segments, language);
     let topics = extract_topics(&segments);
     let segment_figures: Vec<Vec<Figure>> = segments.iter().map(|s| extract_figures(s.text)).collect();
     let date = structure.date.map(|d| d.to_string());
@@ -69,7 +69,7 @@ pub fn parse_article_with(id: &str, source: &str, text: &str, with_deals: bool) 
 }
 
 /// The title, lead, body paragraphs, headings and summary as segments.
-fn segments_of(structure: &ArticleStructure) -> Vec<Segment<'_>> {
+pub fn segments_of(structure: &ArticleStructure) -> Vec<Segment<'_>> {
     let mut segments = vec![Segment::new(SegmentRole::Title, &structure.title)];
     let mut lead_seen = false;
     for paragraph in &structure.paragraphs {

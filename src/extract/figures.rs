@@ -70,7 +70,7 @@ fn range_at(text: &str, toks: &[Tok<'_>], i: usize, lang: Option<Language>) -> O
     let Kind::Num(lit) = &toks[i].kind else { return None };
     let joiner = toks.get(i + 1)?;
     if !standalone(toks, i)
-        || !matches!(joiner.folded.as_str(), "et" | "and" | "a" | "to" | "-" | "ou" | "or")
+        || !matches!(joiner.folded.as_ref(), "et" | "and" | "a" | "to" | "-" | "ou" | "or")
         || !matches!(toks.get(i + 2)?.kind, Kind::Num(_))
         || year_like(lit)
     {
@@ -269,7 +269,7 @@ fn connected_currency(
     if let Some(found) = suffix_currency(toks, j, lang) {
         return Some(found);
     }
-    if !scaled || !toks.get(j).is_some_and(|t| matches!(t.folded.as_str(), "de" | "d" | "of")) {
+    if !scaled || !toks.get(j).is_some_and(|t| matches!(t.folded.as_ref(), "de" | "d" | "of")) {
         return None;
     }
     let mut k = j + 1;
@@ -340,8 +340,8 @@ fn counted_noun(toks: &[Tok<'_>], j: usize, allowed: Fillers) -> Option<(Unit, u
         let name_or_code = tok.raw.chars().next().is_some_and(char::is_uppercase)
             || tok.raw.chars().any(|c| c.is_ascii_digit());
         let filler = tok.is_word()
-            && (allowed.words && lx.fillers.contains_word(&tok.folded)
-                || allowed.modifiers && lx.modifiers.contains_word(&tok.folded)
+            && (allowed.words && lx.fillers.contains_word(tok.folded.as_ref())
+                || allowed.modifiers && lx.modifiers.contains_word(tok.folded.as_ref())
                 || allowed.names && name_or_code);
         if !filler || fillers == MAX_FILLERS {
             return None;

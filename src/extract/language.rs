@@ -3,7 +3,7 @@
 use super::lexicon::{alternatives, data_rows};
 use super::text::{fold, token_iter};
 use crate::model::Language;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const LANGUAGE_DATA: &str = include_str!("../../assets/language.tsv");
@@ -11,7 +11,7 @@ const LANGUAGE_DATA: &str = include_str!("../../assets/language.tsv");
 fn function_words() -> &'static HashMap<String, Language> {
     static WORDS: OnceLock<HashMap<String, Language>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for row in data_rows(LANGUAGE_DATA) {
             let language = match row.first().copied() {
                 Some("fr") => Language::Fr,

@@ -93,6 +93,68 @@ impl<V> PhraseIndex<V> {
     }
 }
 
+/// Several phrase lists ("layers") matched independently, each with the
+/// rule of [`PhraseIndex::find`] (left to right, longest phrase at each
+/// position, no overlaps within a layer), with one lookup per token for all
+/// of them instead of one per token and layer.
+#[derive(Debug, Clone)]
+pub struct PhraseLayers<V> {
+    layers: usize,
+    /// By first word: (layer, words, value), grouped by layer, longest first
+    /// within a layer.
+    by_first_word: HashMap<String, Vec<(usize, Vec<String>, V)>>,
+}
+
+impl<V> PhraseLayers<V> {
+    pub fn new(layers: usize) -> Self {
+        PhraseLayers { layers, by_first_word: HashMap::default() }
+    }
+
+    /// Adds `phrase` (any case, accents, punctuation) to `layer`.
+    pub fn insert(&mut self, layer: usize, phrase: &str, value: V) {
+        assert!(layer < self.layers, "layer {layer} of {}", self.layers);
+        let words: Vec<String> =
+            normalize_phrase(phrase).split(' ').filter(|w| !w.is_empty()).map(String::from).collect();
+        let Some(first) = words.first().cloned() else { return };
+        let entries = self.by_first_word.entry(first).or_default();
+        entries.push((layer, words, value));
+        // Stable: phrases of one layer and length keep their file order.
+        entries.sort_by_key(|(layer, w, _)| (*layer, std::cmp::Reverse(w.len())));
+    }
+
+    /// Whether `layer` has no phrase.
+    pub fn layer_is_empty(&self, layer: usize) -> bool {
+        !self.by_first_word.values().flatten().any(|(l, _, _)| *l == layer)
+    }
+
+    /// Calls `hit(layer, match)` for every match of every layer; within a
+    /// layer, in token order.
+    pub fn find_each<'v>(&'v self, toks: &[Token<'_>], mut hit: impl FnMut(usize, PhraseMatch<'v, V>)) {
+        // Per layer, the first token its next match may start at.
+        let mut next_free = vec![0usize; self.layers];
+        for i in 0..toks.len() {
+            let Some(candidates) = self.by_first_word.get(toks[i].text) else { continue };
+            let mut group = candidates.as_slice();
+            while let Some((layer, _, _)) = group.first() {
+                let layer = *layer;
+                let len = group.iter().take_while(|(l, _, _)| *l == layer).count();
+                let (this, rest) = group.split_at(len);
+                group = rest;
+                if i < next_free[layer] {
+                    continue;
+                }
+                let matched = this.iter().find(|(_, words, _)| {
+                    words.len() <= toks.len() - i && words.iter().zip(&toks[i..]).all(|(w, t)| w == t.text)
+                });
+                if let Some((_, words, value)) = matched {
+                    next_free[layer] = i + words.len();
+                    hit(layer, PhraseMatch { value, first_token: i, end_token: i + words.len() });
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,6 +165,39 @@ mod tests {
             data_rows("# header\n\nKR\tSouth Korea\tcorée|korea \n  # indented comment\n").collect();
         assert_eq!(rows, vec![vec!["KR", "South Korea", "corée|korea"]]);
         assert_eq!(alternatives("a| b||c ").collect::<Vec<_>>(), ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn layers_match_as_separate_indexes_would() {
+        let lists: [&[&str]; 3] = [
+            &["cloud", "cloud souverain", "data"],
+            &["souverain", "fonds souverain"],
+            &["data center", "center"],
+        ];
+        let mut layers = PhraseLayers::new(lists.len());
+        let mut separate: Vec<PhraseIndex<&str>> = Vec::new();
+        for (layer, phrases) in lists.iter().enumerate() {
+            let mut index = PhraseIndex::new();
+            for phrase in *phrases {
+                layers.insert(layer, phrase, *phrase);
+                index.insert(phrase, *phrase);
+            }
+            separate.push(index);
+        }
+        for text in
+            ["un cloud souverain et un fonds souverain", "data center cloud data", "", "souverain souverain"]
+        {
+            let folded = super::super::text::fold(text);
+            let toks = tokens(&folded);
+            let mut got: Vec<Vec<(&str, usize, usize)>> = vec![Vec::new(); lists.len()];
+            layers.find_each(&toks, |layer, m| got[layer].push((*m.value, m.first_token, m.end_token)));
+            for (layer, index) in separate.iter().enumerate() {
+                let expected: Vec<_> =
+                    index.find(&toks).into_iter().map(|m| (*m.value, m.first_token, m.end_token)).collect();
+                assert_eq!(got[layer], expected, "text {text:?}, layer {layer}");
+            }
+        }
+        assert!(!layers.layer_is_empty(2));
     }
 
     #[test]

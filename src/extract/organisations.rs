@@ -245,10 +245,15 @@ pub fn extract_organisations(segments: &[Segment<'_>]) -> Vec<String> {
 
 /// [`extract_organisations`] with where each name is mentioned.
 pub fn find_organisations(segments: &[Segment<'_>]) -> OrgFacts {
+    let whole: Vec<&str> = segments.iter().map(|s| s.text).collect();
+    find_organisations_in(segments, detect_language(&whole.join("\n")))
+}
+
+/// [`find_organisations`] for an article whose language is known (the
+/// parser detects it once for every extractor).
+pub fn find_organisations_in(segments: &[Segment<'_>], lang: Language) -> OrgFacts {
     let lex = lexicon();
     let stop = stoplist();
-    let whole: Vec<&str> = segments.iter().map(|s| s.text).collect();
-    let lang = detect_language(&whole.join("\n"));
     let mut tallies = Tallies::default();
     // Only which words the lexicon claimed is kept between the passes: the
     // words themselves cost about fifteen times the text, so the second

@@ -5,7 +5,9 @@
 use super::dates::{ArticleDate, find_date};
 use super::junk::{SummaryMarker, is_junk_line, is_kicker, strip_kicker_prefix, summary_marker};
 use crate::model::{Paragraph, ParagraphKind};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
+use std::cell::RefCell;
 
 /// A derived title is cut at a word boundary under this many characters.
 const MAX_TITLE_CHARS: usize = 120;
@@ -39,6 +41,23 @@ impl ArticleStructure {
 }
 
 /// Splits cleaned article text into its parts.
+/// [`is_junk_line`] answers, remembered per line (by its place in the
+/// text): the structure pass asks about most lines three or four times.
+#[derive(Default)]
+struct JunkMemo(RefCell<FxHashMap<(usize, usize), bool>>);
+
+impl JunkMemo {
+    fn is_junk(&self, line: &str) -> bool {
+        let key = (line.as_ptr() as usize, line.len());
+        if let Some(&known) = self.0.borrow().get(&key) {
+            return known;
+        }
+        let junk = is_junk_line(line);
+        self.0.borrow_mut().insert(key, junk);
+        junk
+    }
+}
+
 pub fn parse_structure(text: &str) -> ArticleStructure {
     // A tab inside prose is a space: a terminal cell cannot hold it, and
     // dropping it would glue two words together.
@@ -48,12 +67,13 @@ pub fn parse_structure(text: &str) -> ArticleStructure {
     let markdown_headings: std::collections::HashSet<&str> =
         marked.iter().filter(|(_, h)| *h).map(|(l, _)| *l).collect();
     let mut out = ArticleStructure::default();
+    let junk = JunkMemo::default();
 
     let mut cursor = 0;
     // Leading furniture and a dateline printed above the headline.
     while let Some(line) = lines.get(cursor) {
         let kicker = || is_kicker(line) && headline_follows(&lines[cursor + 1..]);
-        if line.is_empty() || is_junk_line(line) || kicker() {
+        if line.is_empty() || junk.is_junk(line) || kicker() {
             cursor += 1;
         } else if date_prefix(line).is_some() {
             break;
@@ -91,7 +111,7 @@ pub fn parse_structure(text: &str) -> ArticleStructure {
         // The first paragraph of wire copy opens with its dateline:
         // "PARIS, 12 mars 2025 (Reuters) - ...". It is furniture, and its
         // date is the article's only when it gives a year.
-        let line: &str = if !lead_seen && !line.is_empty() && !is_junk_line(line) {
+        let line: &str = if !lead_seen && !line.is_empty() && !junk.is_junk(line) {
             match wire_dateline(line) {
                 Some((date, rest)) => {
                     out.date = out.date.or(date);
@@ -104,7 +124,7 @@ pub fn parse_structure(text: &str) -> ArticleStructure {
         } else {
             line
         };
-        if window < DATELINE_WINDOW && !line.is_empty() && !is_junk_line(line) {
+        if window < DATELINE_WINDOW && !line.is_empty() && !junk.is_junk(line) {
             window += 1;
             if let Some(date) = dateline(line) {
                 out.date = out.date.or(Some(date));
@@ -114,14 +134,14 @@ pub fn parse_structure(text: &str) -> ArticleStructure {
                 continue;
             }
         }
-        if !line.is_empty() && !is_junk_line(line) && !is_heading(line) {
+        if !line.is_empty() && !junk.is_junk(line) && !is_heading(line) {
             lead_seen = true;
         }
         body.push(line);
     }
 
-    let body = drop_trailing_junk(body);
-    out.paragraphs = classify_paragraphs(&body, &mut out.summary);
+    let body = drop_trailing_junk(body, &junk);
+    out.paragraphs = classify_paragraphs(&body, &mut out.summary, &junk);
     // A Markdown heading is a subheading whatever its punctuation.
     for p in &mut out.paragraphs {
         if markdown_headings.contains(&p.text.as_str()) {
@@ -295,16 +315,16 @@ pub fn title_from_lead(lead: &str) -> String {
 
 /// Drops blank lines and furniture at the end; a "Read more" style marker
 /// near the end takes the short lines after it (linked titles) with it.
-fn drop_trailing_junk(mut body: Vec<&str>) -> Vec<&str> {
+fn drop_trailing_junk<'t>(mut body: Vec<&'t str>, junk: &JunkMemo) -> Vec<&'t str> {
     loop {
-        while body.last().is_some_and(|l| l.is_empty() || is_junk_line(l)) {
+        while body.last().is_some_and(|l| l.is_empty() || junk.is_junk(l)) {
             body.pop();
         }
         let tail_start = body.len().saturating_sub(4);
         let marker = (tail_start..body.len()).find(|&i| {
             // Linked titles are short and have no final full stop; a
             // paragraph after a caption or an ad slot is not one.
-            is_junk_line(body[i])
+            junk.is_junk(body[i])
                 && body[i + 1..].iter().all(|l| l.chars().count() <= MAX_HEADLINE_CHARS && !l.ends_with('.'))
         });
         match marker {
@@ -321,8 +341,8 @@ fn is_heading(line: &str) -> bool {
     short && (!ends_sentence(line) || question) && !line.ends_with([',', '"', '”', '»'])
 }
 
-fn classify_paragraphs(body: &[&str], summary: &mut Option<String>) -> Vec<Paragraph> {
-    let lines: Vec<&str> = body.iter().copied().filter(|l| !l.is_empty() && !is_junk_line(l)).collect();
+fn classify_paragraphs(body: &[&str], summary: &mut Option<String>, junk: &JunkMemo) -> Vec<Paragraph> {
+    let lines: Vec<&str> = body.iter().copied().filter(|l| !l.is_empty() && !junk.is_junk(l)).collect();
     let mut paragraphs = Vec::new();
     let mut next_is_summary = false;
     for (i, line) in lines.iter().enumerate() {

@@ -108,8 +108,35 @@ fn skip_string_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 pub fn fold_char(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
-        return;
+    } else if let Some(folded) = latin_folds().get((c as usize).wrapping_sub(LATIN_FIRST)) {
+        out.push_str(folded);
+    } else {
+        fold_char_uncached(c, out);
     }
+}
+
+/// First code point of the range whose folds are computed once: Latin-1
+/// Supplement and Latin Extended-A and -B, where nearly every non-ASCII
+/// char of French and English text lies.
+const LATIN_FIRST: usize = 0xa0;
+const LATIN_END: usize = 0x250;
+
+fn latin_folds() -> &'static [Box<str>] {
+    static FOLDS: std::sync::OnceLock<Vec<Box<str>>> = std::sync::OnceLock::new();
+    FOLDS.get_or_init(|| {
+        (LATIN_FIRST..LATIN_END)
+            .map(|code| {
+                let mut out = String::new();
+                if let Some(c) = char::from_u32(code as u32) {
+                    fold_char_uncached(c, &mut out);
+                }
+                out.into_boxed_str()
+            })
+            .collect()
+    })
+}
+
+fn fold_char_uncached(c: char, out: &mut String) {
     match c {
         '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{2032}' => out.push('\''),
         '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
@@ -134,8 +161,19 @@ pub fn fold_char(c: char, out: &mut String) {
 /// Lower-cases and strips accents: "Corée du Sud" -> "coree du sud".
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        fold_char(c, &mut out);
+    let mut rest = s;
+    while !rest.is_empty() {
+        // ASCII runs are copied and lowered in bulk; the other chars one by one.
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(ascii);
+        let from = out.len();
+        out.push_str(run);
+        out[from..].make_ascii_lowercase();
+        let mut chars = tail.chars();
+        if let Some(c) = chars.next() {
+            fold_char(c, &mut out);
+        }
+        rest = chars.as_str();
     }
     out
 }
@@ -154,6 +192,11 @@ pub fn fold_with_origin(s: &str) -> FoldedText {
     let mut origin = Vec::with_capacity(s.len());
     let mut scratch = String::new();
     for (i, c) in s.chars().enumerate() {
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+            origin.push(i as u32);
+            continue;
+        }
         scratch.clear();
         fold_char(c, &mut scratch);
         for f in scratch.chars() {
@@ -253,6 +296,27 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(fold(input), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn cached_and_bulk_folds_equal_the_char_by_char_fold() {
+        for code in 0..0x3000u32 {
+            let Some(c) = char::from_u32(code) else { continue };
+            let (mut cached, mut uncached) = (String::new(), String::new());
+            fold_char(c, &mut cached);
+            if c.is_ascii() {
+                uncached.push(c.to_ascii_lowercase());
+            } else {
+                fold_char_uncached(c, &mut uncached);
+            }
+            assert_eq!(cached, uncached, "char U+{code:04X}");
+        }
+        for text in ["", "ABC", "Été à Séoul", "É", "xÉ", "Éx", "œŒß  NVIDIA’s 5\u{202f}000 €", "日本 AI"]
+        {
+            let mut expected = String::new();
+            text.chars().for_each(|c| fold_char(c, &mut expected));
+            assert_eq!(fold(text), expected, "text {text:?}");
         }
     }
 

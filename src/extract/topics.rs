@@ -9,7 +9,7 @@
 //! that states an amount of money, and as context elsewhere.
 
 use super::figures::extract_figures;
-use super::lexicon::{PhraseIndex, alternatives, data_rows};
+use super::lexicon::{PhraseLayers, alternatives, data_rows};
 use super::text::{Token, fold, tokens};
 use super::{Segment, SegmentRole};
 use crate::model::{Topic, Unit};
@@ -58,14 +58,14 @@ impl Kind {
     }
 }
 
-/// One phrase index per topic, in [`Topic::ALL`] order. Topics are separate
-/// so that a phrase of one ("cloud souverain") does not hide a word of
-/// another ("cloud") under the longest-match rule.
-type TopicIndex = Vec<(Topic, PhraseIndex<Kind>)>;
+/// One layer of phrases per topic, in [`Topic::ALL`] order. Topics are
+/// separate so that a phrase of one ("cloud souverain") does not hide a word
+/// of another ("cloud") under the longest-match rule.
+type TopicIndex = PhraseLayers<Kind>;
 
 /// Parses the topic file. Errors name the 1-based line and the problem.
 fn parse_topics(text: &str) -> Result<TopicIndex, String> {
-    let mut index: TopicIndex = Topic::ALL.iter().map(|&t| (t, PhraseIndex::new())).collect();
+    let mut index: TopicIndex = PhraseLayers::new(Topic::ALL.len());
     for (n, line) in text.lines().enumerate() {
         let line_no = n + 1;
         // data_rows handles comments and blanks; feed it one line at a time
@@ -78,10 +78,10 @@ fn parse_topics(text: &str) -> Result<TopicIndex, String> {
                 .ok_or_else(|| format!("topics line {line_no}: unknown slug {slug:?}"))?;
             let kind =
                 Kind::parse(kind).ok_or_else(|| format!("topics line {line_no}: unknown kind {kind:?}"))?;
-            let slot = &mut index.iter_mut().find(|(t, _)| *t == topic).expect("every topic has a slot").1;
+            let layer = Topic::ALL.iter().position(|t| *t == topic).expect("every topic is in Topic::ALL");
             let mut any = false;
             for keyword in alternatives(keywords) {
-                slot.insert(keyword, kind);
+                index.insert(layer, keyword, kind);
                 any = true;
             }
             if !any {
@@ -151,46 +151,45 @@ pub fn extract_topics(segments: &[Segment<'_>]) -> Vec<Topic> {
     let index = topic_index();
     // (main, context) points per topic. One sentence is folded and split
     // at a time: a whole article's tokens cost several times its text.
-    let mut points = vec![(0u32, 0u32); index.len()];
+    let mut points = vec![(0u32, 0u32); Topic::ALL.len()];
     for seg in segments {
         let factor = if is_prominent(seg.role) { PROMINENT_FACTOR } else { 1 };
         for original in sentences(seg.text) {
             let sentence = Sentence { original, folded: fold(original), money: OnceCell::new() };
             let toks = tokens(&sentence.folded);
-            for ((_, topic_index), (main, context)) in index.iter().zip(points.iter_mut()) {
-                for hit in topic_index.find(&toks) {
-                    let kind = match hit.value {
-                        Kind::Money if sentence.states_money() => Kind::Strong,
-                        Kind::Money => Kind::Context,
-                        other => *other,
-                    };
-                    match kind {
-                        Kind::Context => *context += kind.points() * factor,
-                        _ => *main += kind.points() * factor,
-                    }
+            index.find_each(&toks, |layer, hit| {
+                let kind = match hit.value {
+                    Kind::Money if sentence.states_money() => Kind::Strong,
+                    Kind::Money => Kind::Context,
+                    other => *other,
+                };
+                let (main, context) = &mut points[layer];
+                match kind {
+                    Kind::Context => *context += kind.points() * factor,
+                    _ => *main += kind.points() * factor,
                 }
-            }
+            });
         }
     }
-    index
+    Topic::ALL
         .iter()
         .zip(points)
         // Context words only back up evidence; alone they say nothing.
         .filter(|(_, (main, context))| *main > 0 && main + context >= THRESHOLD)
-        .map(|((topic, _), _)| *topic)
+        .map(|(topic, _)| *topic)
         .collect()
 }
 
 /// The topics whose strong or weak keywords appear in already folded
 /// tokens, unscored: what one passage (a deal's sentences) names.
 pub fn topics_named(toks: &[Token<'_>]) -> Vec<Topic> {
-    topic_index()
-        .iter()
-        .filter(|(_, index)| {
-            index.find(toks).iter().any(|hit| matches!(hit.value, Kind::Strong | Kind::Weak | Kind::Money))
-        })
-        .map(|(topic, _)| *topic)
-        .collect()
+    let mut named = [false; Topic::ALL.len()];
+    topic_index().find_each(toks, |layer, hit| {
+        if matches!(hit.value, Kind::Strong | Kind::Weak | Kind::Money) {
+            named[layer] = true;
+        }
+    });
+    Topic::ALL.iter().zip(named).filter(|(_, named)| *named).map(|(topic, _)| *topic).collect()
 }
 
 #[cfg(test)]
@@ -209,8 +208,8 @@ mod tests {
     #[test]
     fn embedded_file_parses_and_covers_every_topic() {
         let index = parse_topics(TOPICS_TSV).expect("valid");
-        for (topic, phrases) in &index {
-            assert!(!phrases.is_empty(), "no keywords for {topic}");
+        for (layer, topic) in Topic::ALL.iter().enumerate() {
+            assert!(!index.layer_is_empty(layer), "no keywords for {topic}");
         }
     }
 

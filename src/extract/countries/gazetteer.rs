@@ -3,6 +3,7 @@
 
 use crate::extract::lexicon::{PhraseIndex, alternatives};
 use crate::extract::text::{fold_with_origin, normalize_phrase, tokens};
+use aho_corasick::AhoCorasick;
 use anyhow::{Result, anyhow, bail};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -57,6 +58,8 @@ pub struct Gazetteer {
     phrases: PhraseIndex<Meaning>,
     /// Aliases matched only exactly as written ("US", "EAU").
     exact: Vec<(String, usize)>,
+    /// Every `exact` alias (pattern `i` is `exact[i]`), found in one pass.
+    exact_finder: AhoCorasick,
     /// Normalised name, country index, and whether it is the English or
     /// French name (preferred when a prefix is ambiguous).
     lookup_names: Vec<(String, usize, bool)>,
@@ -198,14 +201,21 @@ impl Gazetteer {
     /// earlier, longer alias.
     fn exact_spans(&self, text: &str, taken: &[(usize, usize, Meaning)]) -> Vec<(usize, usize, Meaning)> {
         let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
-        for (alias, index) in &self.exact {
-            for (start, _) in text.match_indices(alias.as_str()) {
-                let end = start + alias.len();
-                let before = text[..start].chars().next_back();
-                let after = text[end..].chars().next();
-                if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
-                    candidates.push((start, end, *index));
-                }
+        // Per alias, where its previous occurrence ends: occurrences of one
+        // alias do not overlap (as `str::match_indices` finds them), those
+        // of different aliases may.
+        let mut alias_end = vec![0usize; self.exact.len()];
+        for found in self.exact_finder.find_overlapping_iter(text) {
+            let alias = found.pattern().as_usize();
+            let (start, end) = (found.start(), found.end());
+            if start < alias_end[alias] {
+                continue;
+            }
+            alias_end[alias] = end;
+            let before = text[..start].chars().next_back();
+            let after = text[end..].chars().next();
+            if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+                candidates.push((start, end, self.exact[alias].1));
             }
         }
         if candidates.is_empty() {
@@ -367,11 +377,14 @@ impl Builder {
         for (phrase, meaning) in self.phrases {
             phrases.insert(&phrase, meaning);
         }
+        let exact_finder = AhoCorasick::new(self.exact.iter().map(|(alias, _)| alias))
+            .map_err(|e| anyhow!("countries data: case-sensitive aliases: {e}"))?;
         Ok(Gazetteer {
             countries: self.countries,
             by_code: self.by_code,
             phrases,
             exact: self.exact,
+            exact_finder,
             lookup_names: self.lookup_names,
         })
     }

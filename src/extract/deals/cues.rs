@@ -101,9 +101,9 @@ impl<V> Default for CueIndex<V> {
     }
 }
 
-fn prefix_key(word: &str) -> Option<String> {
-    let key: String = word.chars().take(MIN_PREFIX).collect();
-    (key.chars().count() == MIN_PREFIX).then_some(key)
+fn prefix_key(word: &str) -> Option<&str> {
+    let end = word.char_indices().map(|(i, c)| i + c.len_utf8()).nth(MIN_PREFIX - 1)?;
+    Some(&word[..end])
 }
 
 impl<V: Copy> CueIndex<V> {
@@ -127,7 +127,7 @@ impl<V: Copy> CueIndex<V> {
         let index = self.patterns.len();
         let slot = if first.prefix {
             let key = prefix_key(&first.text).ok_or_else(|| format!("prefix {phrase:?} is too short"))?;
-            self.by_prefix.entry(key).or_default()
+            self.by_prefix.entry(key.to_string()).or_default()
         } else {
             self.by_word.entry(first.text.clone()).or_default()
         };
@@ -163,7 +163,7 @@ impl<V: Copy> CueIndex<V> {
             let prefixed = if self.by_prefix.is_empty() {
                 &[][..]
             } else {
-                prefix_key(first).and_then(|k| self.by_prefix.get(&k)).map_or(&[][..], Vec::as_slice)
+                prefix_key(first).and_then(|k| self.by_prefix.get(k)).map_or(&[][..], Vec::as_slice)
             };
             if exact.is_empty() && prefixed.is_empty() {
                 continue;

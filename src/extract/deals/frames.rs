@@ -228,19 +228,26 @@ impl Tokenised {
         let mut scratch = String::new();
         // The token being built: folded start, original start.
         let mut open: Option<(usize, usize)> = None;
+        let mut step = |f: char, byte: usize, folded: &mut String| {
+            if f.is_alphanumeric() {
+                if open.is_none() {
+                    open = Some((folded.len(), byte));
+                }
+            } else if let Some((start, orig)) = open.take() {
+                spans.push((start, folded.len()));
+                original.push((orig, byte));
+            }
+            folded.push(f);
+        };
         for (byte, c) in sentence.char_indices() {
+            if c.is_ascii() {
+                step(c.to_ascii_lowercase(), byte, &mut folded);
+                continue;
+            }
             scratch.clear();
             fold_char(c, &mut scratch);
             for f in scratch.chars() {
-                if f.is_alphanumeric() {
-                    if open.is_none() {
-                        open = Some((folded.len(), byte));
-                    }
-                } else if let Some((start, orig)) = open.take() {
-                    spans.push((start, folded.len()));
-                    original.push((orig, byte));
-                }
-                folded.push(f);
+                step(f, byte, &mut folded);
             }
         }
         if let Some((start, orig)) = open {

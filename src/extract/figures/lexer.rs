@@ -3,6 +3,7 @@
 //! original text so a figure's `text` is always an exact substring.
 
 use crate::extract::text::fold;
+use std::borrow::Cow;
 
 /// Characters that may group thousands inside a number literal: the ASCII
 /// space and the no-break, narrow no-break, figure and thin spaces.
@@ -34,8 +35,9 @@ pub enum Kind<'a> {
 pub struct Tok<'a> {
     pub kind: Kind<'a>,
     pub raw: &'a str,
-    /// Case- and accent-folded form of `raw` ("É" -> "e", "’" -> "'").
-    pub folded: String,
+    /// Case- and accent-folded form of `raw` ("É" -> "e", "’" -> "'");
+    /// borrowed when `raw` is already folded, as most tokens are.
+    pub folded: Cow<'a, str>,
     pub start: usize,
     pub end: usize,
     /// No whitespace between this token and the previous one ("5bn", "US$").
@@ -83,7 +85,12 @@ pub fn lex(text: &str) -> Vec<Tok<'_>> {
         };
         let (s, e) = (byte_at(start), byte_at(i));
         let raw = &text[s..e];
-        out.push(Tok { kind, raw, folded: fold(raw), start: s, end: e, glued });
+        let folded = if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            Cow::Borrowed(raw)
+        } else {
+            Cow::Owned(fold(raw))
+        };
+        out.push(Tok { kind, raw, folded, start: s, end: e, glued });
     }
     out
 }

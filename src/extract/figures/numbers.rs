@@ -99,7 +99,7 @@ pub fn word_number(toks: &[Tok<'_>], at: usize) -> Option<(f64, usize, bool)> {
         i = end;
         // Continue over a glued hyphen or a joining "et"/"and".
         let joined_by =
-            |n: usize, words: &[&str]| toks.get(n).is_some_and(|t| words.contains(&t.folded.as_str()));
+            |n: usize, words: &[&str]| toks.get(n).is_some_and(|t| words.contains(&t.folded.as_ref()));
         let hyphen = toks.get(i).is_some_and(|t| t.is_joiner() && t.folded == "-");
         let et_un = joined_by(i, &["et"]) && joined_by(i + 1, &["un", "une", "onze"]);
         let and = joined_by(i, &["and"]) && value >= 100.0;
@@ -148,8 +148,8 @@ pub fn detect_language(toks: &[Tok<'_>]) -> Option<Language> {
     ];
     let (mut fr, mut en) = (0, 0);
     for t in toks.iter().filter(|t| matches!(t.kind, Kind::Word)) {
-        fr += usize::from(FR.contains(&t.folded.as_str()));
-        en += usize::from(EN.contains(&t.folded.as_str()));
+        fr += usize::from(FR.contains(&t.folded.as_ref()));
+        en += usize::from(EN.contains(&t.folded.as_ref()));
     }
     match fr.cmp(&en) {
         std::cmp::Ordering::Greater => Some(Language::Fr),

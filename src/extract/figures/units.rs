@@ -48,7 +48,7 @@ impl<V> Phrases<V> {
         // Phrases go through the same lexer as text, so symbols like % and
         // € are words and apostrophes or hyphens vanish the same way.
         let words: Vec<String> =
-            lex(phrase).into_iter().filter(|t| !t.is_joiner()).map(|t| t.folded).collect();
+            lex(phrase).into_iter().filter(|t| !t.is_joiner()).map(|t| t.folded.into_owned()).collect();
         let Some(first) = words.first().cloned() else { return };
         let entries = self.by_first.entry(first).or_default();
         entries.push((words, value));
@@ -63,7 +63,7 @@ impl<V> Phrases<V> {
         if matches!(first.kind, Kind::Num(_)) {
             return None;
         }
-        let candidates = self.by_first.get(&first.folded)?;
+        let candidates = self.by_first.get(first.folded.as_ref())?;
         candidates.iter().find_map(|(words, value)| {
             let mut i = at;
             for (n, word) in words.iter().enumerate() {

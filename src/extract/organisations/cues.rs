@@ -16,7 +16,7 @@ use super::scan::{Word, gap_before, joins_name};
 use crate::extract::countries::Gazetteer;
 use crate::extract::lexicon::{alternatives, data_rows};
 use crate::extract::text::normalize_phrase;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 const STOPWORDS_TXT: &str = include_str!("../../../assets/org_stopwords.txt");
 
@@ -229,7 +229,7 @@ impl Stoplist {
     }
 
     fn is_function(&self, w: &Word<'_>) -> bool {
-        self.function.contains(&w.folded)
+        self.function.contains(w.folded.as_ref())
     }
 }
 
@@ -364,7 +364,7 @@ impl Cx<'_, '_> {
         };
         let last = intro[intro.len() - 1];
         let plural = (last.ends_with('s') && last != "fonds")
-            || i > 0 && PLURAL_DETERMINERS.contains(&self.words[i - 1].folded.as_str());
+            || i > 0 && PLURAL_DETERMINERS.contains(&self.words[i - 1].folded.as_ref());
         let mut j = i + intro.len();
         let mut skipped = 0;
         while let Some(w) = self.words.get(j) {
@@ -381,7 +381,7 @@ impl Cx<'_, '_> {
             }
             // "la start-up de robotique Medibot", but not "les entreprises
             // technologiques du Vietnam": after a plural, "de X" says where.
-            let connector = !plural && matches!(w.folded.as_str(), "de" | "d" | "du" | "des" | "of");
+            let connector = !plural && matches!(w.folded.as_ref(), "de" | "d" | "du" | "des" | "of");
             if self.taken[j] || skipped == MAX_SKIPPED || (self.stop.is_function(w) && !connector) {
                 return Vec::new();
             }
@@ -393,7 +393,7 @@ impl Cx<'_, '_> {
         // "X, Y et Z": more names, each a capitalised run of its own.
         while plural && end < self.words.len() {
             let gap = gap_before(self.text, self.words, end);
-            let next = match (gap, self.words[end].folded.as_str()) {
+            let next = match (gap, self.words[end].folded.as_ref()) {
                 (", ", _) => end,
                 (" ", "et" | "and") if gap_before(self.text, self.words, end + 1) == " " => end + 1,
                 _ => break,
@@ -415,24 +415,24 @@ impl Cx<'_, '_> {
     /// "ministère de l'Économie", "Ministry of Trade": the name includes the
     /// noun, lower-cased in French where it is a common noun.
     fn ministry(&self, i: usize) -> Option<Found> {
-        let noun = self.words[i].folded.as_str();
+        let noun = self.words[i].folded.as_ref();
         if !matches!(noun, "ministere" | "ministry") {
             return None;
         }
         let mut j = i + 1;
         // Up to two adjectives: "ministère néerlandais de l'Économie".
         while j < self.words.len() && j - i <= 2 && !self.words[j].is_capitalised() {
-            match self.words[j].folded.as_str() {
+            match self.words[j].folded.as_ref() {
                 "de" | "des" | "du" | "of" | "for" => break,
                 _ if self.stop.is_function(&self.words[j]) => return None,
                 _ => j += 1,
             }
         }
-        if !matches!(self.words.get(j)?.folded.as_str(), "de" | "des" | "du" | "of" | "for") {
+        if !matches!(self.words.get(j)?.folded.as_ref(), "de" | "des" | "du" | "of" | "for") {
             return None;
         }
         j += 1;
-        if matches!(self.words.get(j)?.folded.as_str(), "l" | "la" | "the") {
+        if matches!(self.words.get(j)?.folded.as_ref(), "l" | "la" | "the") {
             j += 1;
         }
         let end = self.run_forward(j)?;
@@ -486,7 +486,7 @@ impl Cx<'_, '_> {
                 first = prev;
             } else if !joined
                 && prev > 0
-                && matches!(self.words[prev].folded.as_str(), "and")
+                && matches!(self.words[prev].folded.as_ref(), "and")
                 && usable(prev - 1)
                 && gap_before(self.text, self.words, prev) == " "
             {
@@ -502,7 +502,7 @@ impl Cx<'_, '_> {
         }
         let mut end = i + 1;
         if let Some(w) = self.words.get(end)
-            && matches!(w.folded.as_str(), "of" | "for")
+            && matches!(w.folded.as_ref(), "of" | "for")
             && gap_before(self.text, self.words, end) == " "
             && let Some(e) = self.run_forward(end + 1)
             && !self.stop.is_function(&self.words[end + 1])
@@ -521,9 +521,9 @@ impl Cx<'_, '_> {
         if gap_before(self.text, self.words, j) != " " {
             return None;
         }
-        if allows_de && matches!(self.words[j].folded.as_str(), "de" | "d" | "du") {
+        if allows_de && matches!(self.words[j].folded.as_ref(), "de" | "d" | "du") {
             j += 1;
-            if matches!(self.words.get(j)?.folded.as_str(), "l" | "la") {
+            if matches!(self.words.get(j)?.folded.as_ref(), "l" | "la") {
                 j += 1;
             }
         }
@@ -547,7 +547,7 @@ impl Cx<'_, '_> {
             return false;
         }
         let after_exchange = i > 0
-            && EXCHANGES.contains(&self.words[i - 1].folded.as_str())
+            && EXCHANGES.contains(&self.words[i - 1].folded.as_ref())
             && gap_before(self.text, self.words, i).contains(':');
         let quoted = self.words.get(i + 1).is_some_and(|next| {
             let sign: String = gap_before(self.text, self.words, i + 1)
@@ -564,10 +564,10 @@ impl Cx<'_, '_> {
     /// ABCI", "the ALIA project".
     fn names_a_product(&self, f: &Found) -> bool {
         let before = f.first > 0
-            && PRODUCT_BEFORE.contains(&self.words[f.first - 1].folded.as_str())
+            && PRODUCT_BEFORE.contains(&self.words[f.first - 1].folded.as_ref())
             && joins_name(gap_before(self.text, self.words, f.first));
         let after = self.words.get(f.end).is_some_and(|w| {
-            PRODUCT_AFTER.contains(&w.folded.as_str()) && joins_name(gap_before(self.text, self.words, f.end))
+            PRODUCT_AFTER.contains(&w.folded.as_ref()) && joins_name(gap_before(self.text, self.words, f.end))
         });
         before || after
     }
@@ -578,9 +578,11 @@ impl Cx<'_, '_> {
     fn acceptable(&self, f: &Found) -> bool {
         let key = normalize_phrase(&f.name);
         let first_word = &self.words[f.first];
-        let after_title = f.first > 0 && self.stop.person_titles.contains(&self.words[f.first - 1].folded);
+        let after_title =
+            f.first > 0 && self.stop.person_titles.contains(self.words[f.first - 1].folded.as_ref());
         // "TIM Brasil" is a company: a first name is not written in capitals.
-        let first_name = !first_word.is_acronym() && self.stop.first_names.contains(&first_word.folded);
+        let first_name =
+            !first_word.is_acronym() && self.stop.first_names.contains(first_word.folded.as_ref());
         !key.is_empty()
             && !self.stop.not_org.contains(&key)
             && !first_name

@@ -4,14 +4,16 @@
 //! word, with byte offsets to look at the punctuation between words.
 
 use crate::extract::text::{Token, fold};
+use std::borrow::Cow;
 
 /// One alphanumeric run of the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word<'a> {
     /// As written.
     pub text: &'a str,
-    /// Folded (lower case, no accents), for comparison with word lists.
-    pub folded: String,
+    /// Folded (lower case, no accents), for comparison with word lists;
+    /// borrowed when the word is already folded, as most are.
+    pub folded: Cow<'a, str>,
     /// Byte range in the original text.
     pub start: usize,
     pub end: usize,
@@ -34,7 +36,12 @@ impl Word<'_> {
 pub fn words(text: &str) -> Vec<Word<'_>> {
     let word = |s: usize, e: usize| {
         let piece = &text[s..e];
-        Word { text: piece, folded: fold(piece), start: s, end: e }
+        let folded = if piece.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+            Cow::Borrowed(piece)
+        } else {
+            Cow::Owned(fold(piece))
+        };
+        Word { text: piece, folded, start: s, end: e }
     };
     let mut out = Vec::new();
     let mut start = None;
@@ -94,7 +101,7 @@ mod tests {
     fn words_keep_original_spelling_and_offsets() {
         let text = "L’Élysée, FPT-Smart 5,5";
         let ws = words(text);
-        let got: Vec<_> = ws.iter().map(|w| (w.text, w.folded.as_str())).collect();
+        let got: Vec<_> = ws.iter().map(|w| (w.text, w.folded.as_ref())).collect();
         assert_eq!(
             got,
             [("L", "l"), ("Élysée", "elysee"), ("FPT", "fpt"), ("Smart", "smart"), ("5", "5"), ("5", "5")]
