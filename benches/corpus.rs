@@ -26,6 +26,10 @@ use dealscope::search::{
     Query, SearchDoc, SearchIndex, SearchOutcome, SearchResponse, Selection, Target, Term, parse,
 };
 use std::collections::{BTreeMap, BTreeSet};
+
+#[path = "common/mod.rs"]
+mod common;
+use common::{MOIS, MONTHS, Rng};
 use std::time::{Duration, Instant};
 
 const COUNTRIES_TSV: &str = include_str!("../assets/countries.tsv");
@@ -36,27 +40,6 @@ const TYPED: [&str; 5] = ["supercalc", "coree", "@kr", "etats unis", "#chip nvid
 
 // ---------------------------------------------------------------------------
 // Synthetic corpus
-
-/// xorshift64*: tiny, seeded, good enough for picking templates.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a, T: ?Sized>(&mut self, items: &[&'a T]) -> &'a T {
-        items[self.below(items.len())]
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-}
 
 struct Country {
     code: String,
@@ -115,35 +98,6 @@ struct Generated {
     date: String,
     lead: String,
 }
-
-const MOIS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 fn money_fr(rng: &mut Rng) -> String {
     let unit = *rng.pick(&[&"millions", &"milliards"]);

@@ -7,26 +7,8 @@
 const COUNTRIES_TSV: &str = include_str!("../../assets/countries.tsv");
 const ORGANISATIONS_TSV: &str = include_str!("../../assets/organisations.tsv");
 
-/// xorshift64*: tiny, seeded, good enough for picking templates.
-pub struct Rng(pub u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-}
+pub use crate::common::Rng;
+use crate::common::{MOIS, MONTHS};
 
 struct Country {
     en: String,
@@ -70,35 +52,6 @@ impl Lexicon {
         self.orgs[rng.below(self.orgs.len())].clone()
     }
 }
-
-const MOIS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 fn money_fr(rng: &mut Rng) -> String {
     match rng.below(6) {

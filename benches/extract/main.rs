@@ -16,6 +16,8 @@
 //! for parts 1–2), `DEALSCOPE_BENCH_RSS_ARTICLES` (100,000; 0 skips part 4),
 //! `DEALSCOPE_BENCH_TREE` (10,000 files; 0 skips part 3).
 
+#[path = "../common/mod.rs"]
+mod common;
 mod generator;
 
 use dealscope::corpus::ingest::load_corpus;
