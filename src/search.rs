@@ -4,11 +4,13 @@
 
 pub mod document;
 pub mod engine;
+pub mod highlight;
 pub mod matcher;
 pub mod query;
 
 pub use document::{CountryKey, SearchDoc};
-pub use engine::{SearchIndex, SearchOutcome, Selection, Sort, find_occurrences, highlight_title};
+pub use engine::{SearchIndex, SearchOutcome, Selection, Sort};
+pub use highlight::{find_occurrences, highlight_title};
 pub use query::{Clause, Query, Term, parse};
 pub mod worker;
 pub use worker::{SearchResponse, SearchSpec, SearchWorker, Target};

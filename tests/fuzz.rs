@@ -392,7 +392,7 @@ fn random_queries_through_the_parser_and_both_indexes() {
             assert!(again.hits.iter().all(|h| outcome.hits.contains(h) || !refined.is_refinement_of(&query)));
         }
         for article in indexed.corpus.articles() {
-            let found = dealscope::search::engine::find_occurrences(&query, &article.normalised_text());
+            let found = dealscope::search::highlight::find_occurrences(&query, &article.normalised_text());
             assert!(found.iter().all(|r| r.start <= r.end));
         }
     });

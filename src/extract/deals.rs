@@ -12,12 +12,14 @@
 mod assemble;
 pub mod cues;
 mod fields;
+mod frame;
 mod frames;
 mod input;
 mod sentences;
+mod tokenised;
 
 pub use fields::deal_id;
-pub use frames::Frame;
+pub use frame::Frame;
 pub use input::DealInput;
 pub use sentences::split_sentences;
 

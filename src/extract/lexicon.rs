@@ -32,14 +32,15 @@ pub struct PhraseMatch<'v, V> {
 
 /// A set of multi-word phrases, each carrying a value, matched on whole
 /// words against normalised text. Longest phrase wins where two overlap.
+/// One layer of [`PhraseLayers`].
 #[derive(Debug, Clone)]
 pub struct PhraseIndex<V> {
-    by_first_word: HashMap<String, Vec<(Vec<String>, V)>>,
+    phrases: PhraseLayers<V>,
 }
 
 impl<V> Default for PhraseIndex<V> {
     fn default() -> Self {
-        PhraseIndex { by_first_word: HashMap::default() }
+        PhraseIndex { phrases: PhraseLayers::new(1) }
     }
 }
 
@@ -50,38 +51,18 @@ impl<V> PhraseIndex<V> {
 
     /// Adds `phrase` (any case, accents, punctuation) with its value.
     pub fn insert(&mut self, phrase: &str, value: V) {
-        let words: Vec<String> =
-            normalize_phrase(phrase).split(' ').filter(|w| !w.is_empty()).map(String::from).collect();
-        let Some(first) = words.first().cloned() else { return };
-        let entries = self.by_first_word.entry(first).or_default();
-        entries.push((words, value));
-        // Longest first, so the first hit at a position is the longest.
-        entries.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        self.phrases.insert(0, phrase, value);
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_first_word.is_empty()
+        self.phrases.by_first_word.is_empty()
     }
 
     /// Finds non-overlapping occurrences, scanning left to right and taking
     /// the longest phrase at each position.
     pub fn find<'v>(&'v self, toks: &[Token<'_>]) -> Vec<PhraseMatch<'v, V>> {
         let mut out = Vec::new();
-        let mut i = 0;
-        while i < toks.len() {
-            let hit = self.by_first_word.get(toks[i].text).and_then(|candidates| {
-                candidates.iter().find(|(words, _)| {
-                    words.len() <= toks.len() - i && words.iter().zip(&toks[i..]).all(|(w, t)| w == t.text)
-                })
-            });
-            match hit {
-                Some((words, value)) => {
-                    out.push(PhraseMatch { value, first_token: i, end_token: i + words.len() });
-                    i += words.len();
-                }
-                None => i += 1,
-            }
-        }
+        self.phrases.find_each(toks, |_, hit| out.push(hit));
         out
     }
 
@@ -93,10 +74,9 @@ impl<V> PhraseIndex<V> {
     }
 }
 
-/// Several phrase lists ("layers") matched independently, each with the
-/// rule of [`PhraseIndex::find`] (left to right, longest phrase at each
-/// position, no overlaps within a layer), with one lookup per token for all
-/// of them instead of one per token and layer.
+/// Several phrase lists ("layers") matched independently, each left to
+/// right, taking the longest phrase at each position, with no overlaps
+/// within a layer; one lookup per token serves all of them.
 #[derive(Debug, Clone)]
 pub struct PhraseLayers<V> {
     layers: usize,
@@ -130,8 +110,16 @@ impl<V> PhraseLayers<V> {
     /// Calls `hit(layer, match)` for every match of every layer; within a
     /// layer, in token order.
     pub fn find_each<'v>(&'v self, toks: &[Token<'_>], mut hit: impl FnMut(usize, PhraseMatch<'v, V>)) {
-        // Per layer, the first token its next match may start at.
-        let mut next_free = vec![0usize; self.layers];
+        // Per layer, the first token its next match may start at; on the
+        // stack for the usual few layers (this runs once per sentence).
+        let mut on_stack = [0usize; 16];
+        let mut on_heap = Vec::new();
+        let next_free: &mut [usize] = if self.layers <= on_stack.len() {
+            &mut on_stack[..self.layers]
+        } else {
+            on_heap.resize(self.layers, 0);
+            &mut on_heap
+        };
         for i in 0..toks.len() {
             let Some(candidates) = self.by_first_word.get(toks[i].text) else { continue };
             let mut group = candidates.as_slice();

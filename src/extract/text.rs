@@ -2,6 +2,7 @@
 //! removing terminal control characters, folding case and accents, and
 //! splitting folded text into word tokens.
 
+use std::borrow::Cow;
 use unicode_normalization::char::decompose_canonical;
 
 /// Removes every character that could drive a terminal: C0 controls except
@@ -178,6 +179,16 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// [`fold`], borrowing `s` when folding would not change it (ASCII without
+/// capitals, as most words are): no allocation per word.
+pub fn fold_cow(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(fold(s))
+    }
+}
+
 /// Folded text together with, for each folded char, the index of the
 /// original char it came from, so match positions map back for highlighting.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -317,6 +328,7 @@ mod tests {
             let mut expected = String::new();
             text.chars().for_each(|c| fold_char(c, &mut expected));
             assert_eq!(fold(text), expected, "text {text:?}");
+            assert_eq!(fold_cow(text), expected, "text {text:?}");
         }
     }
 

@@ -88,12 +88,6 @@ impl SearchDoc {
         }
     }
 
-    /// Bytes of the search key the index keeps for this document: the
-    /// folded title and fields, one separator byte between them.
-    pub fn key_bytes(&self) -> usize {
-        self.title.folded.len() + self.fields.iter().map(|f| f.len() + 1).sum::<usize>()
-    }
-
     /// Builds a document from a parsed article. The model only carries
     /// English country names; the French ones come from the country list.
     pub fn from_article(article: &Article) -> SearchDoc {

@@ -1,6 +1,6 @@
 //! The search engine: evaluates a parsed query over the documents, ranks the
-//! hits, applies the facet selection and computes live facet counts. Also
-//! owns highlighting (which chars of a title, which byte ranges of a text).
+//! hits, applies the facet selection and computes live facet counts
+//! (highlighting lives in `highlight`).
 //!
 //! Speed: each document's title and fields are also kept in one flat byte
 //! buffer (its "key"), and its facets as small ids and bit masks, all built
@@ -16,11 +16,9 @@
 use super::document::{CountryKey, SearchDoc};
 use super::matcher::{self, KEY_SEPARATOR, MATCH_SCORE, SCAN_MAX_LEN};
 use super::query::{Clause, Query, Term, slug_matches};
-use crate::extract::text::{fold_with_origin, tokens};
 use crate::model::{DealKind, DealStatus, Topic};
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BTreeSet, HashMap};
-use std::ops::Range;
 use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
 /// Facet selections from the UI: values within a facet are OR-ed, facets
@@ -156,6 +154,12 @@ impl SearchIndex {
 
     pub fn len(&self) -> usize {
         self.docs.len()
+    }
+
+    /// Bytes of every doc's search key (folded title and fields), as the
+    /// index holds them.
+    pub fn key_bytes(&self) -> usize {
+        self.keys.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -683,84 +687,4 @@ pub(super) fn starts_a_word(haystack: &str, term: &str) -> bool {
     haystack
         .match_indices(term)
         .any(|(i, _)| haystack[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
-}
-
-/// Char indices in the ORIGINAL `title` matched by the query's positive
-/// fuzzy and exact terms, ascending and deduplicated.
-pub fn highlight_title(query: &Query, title: &str) -> Vec<usize> {
-    let folded = fold_with_origin(title);
-    let mut out = BTreeSet::new();
-    for clause in query.clauses.iter().filter(|c| !c.negated) {
-        match &clause.term {
-            Term::Fuzzy(term) => {
-                if let Some(pos) = matcher::match_positions(term, &folded.folded) {
-                    out.extend(pos.into_iter().map(|p| folded.origin[p] as usize));
-                }
-            }
-            Term::Exact(term) => {
-                let starts: Vec<usize> = folded.folded.char_indices().map(|(b, _)| b).collect();
-                for (b, m) in folded.folded.match_indices(term.as_str()) {
-                    let first = starts.partition_point(|&s| s < b);
-                    let n = m.chars().count();
-                    out.extend((first..first + n).map(|p| folded.origin[p] as usize));
-                }
-            }
-            Term::Country(_) | Term::Topic(_) | Term::Kind(_) | Term::Status(_) => {}
-        }
-    }
-    out.into_iter().collect()
-}
-
-/// Most distinct words a query highlights: each one is a scan of the
-/// reader's whole text, and a pasted filter can hold hundreds.
-pub const MAX_HIGHLIGHT_WORDS: usize = 24;
-
-/// The distinct words of the query's positive fuzzy and exact terms, the
-/// first [`MAX_HIGHLIGHT_WORDS`] of them.
-pub(crate) fn highlight_words(query: &Query) -> Vec<&str> {
-    let mut words: Vec<&str> = Vec::new();
-    for clause in query.clauses.iter().filter(|c| !c.negated) {
-        let (Term::Fuzzy(term) | Term::Exact(term)) = &clause.term else { continue };
-        for word in tokens(term) {
-            if words.len() == MAX_HIGHLIGHT_WORDS {
-                return words;
-            }
-            if !words.contains(&word.text) {
-                words.push(word.text);
-            }
-        }
-    }
-    words
-}
-
-/// Byte ranges in the original `text` where a word of the query's positive
-/// fuzzy or exact terms occurs as a folded substring; sorted and merged.
-/// Used for highlighting in the reader and n/N jumps.
-pub fn find_occurrences(query: &Query, text: &str) -> Vec<Range<usize>> {
-    let words = highlight_words(query);
-    if words.is_empty() {
-        return Vec::new();
-    }
-    let folded = fold_with_origin(text);
-    let orig_bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-    let folded_starts: Vec<usize> = folded.folded.char_indices().map(|(b, _)| b).collect();
-    let char_end = |ci: usize| orig_bytes.get(ci + 1).copied().unwrap_or(text.len());
-    let mut ranges: Vec<Range<usize>> = Vec::new();
-    for word in words {
-        for (b, m) in folded.folded.match_indices(word) {
-            let first = folded_starts.partition_point(|&s| s < b);
-            let last = first + m.chars().count() - 1;
-            let start = orig_bytes[folded.origin[first] as usize];
-            ranges.push(start..char_end(folded.origin[last] as usize));
-        }
-    }
-    ranges.sort_by_key(|r| (r.start, r.end));
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-    for r in ranges {
-        match merged.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => merged.push(r),
-        }
-    }
-    merged
 }

@@ -163,13 +163,13 @@ fn highlighting_scans_each_distinct_word_once_up_to_a_cap() {
     // word is one scan of the reader's text, so repeats are dropped and
     // only the first MAX_HIGHLIGHT_WORDS count.
     let pasted = "coree nvidia ".repeat(200);
-    assert_eq!(engine::highlight_words(&parse(&pasted)), ["coree", "nvidia"]);
+    assert_eq!(highlight::highlight_words(&parse(&pasted)), ["coree", "nvidia"]);
     // Two-letter words "aa", "ab"...: none contains another.
     let many: Vec<String> =
         (0..250u8).map(|n| format!("{}{}", (b'a' + n / 26) as char, (b'a' + n % 26) as char)).collect();
     let query = parse(&many.join(" "));
-    let words = engine::highlight_words(&query);
-    assert_eq!(words.len(), engine::MAX_HIGHLIGHT_WORDS);
+    let words = highlight::highlight_words(&query);
+    assert_eq!(words.len(), highlight::MAX_HIGHLIGHT_WORDS);
     assert_eq!(words[0], "aa");
     let text = "ab af ja";
     let found: Vec<&str> = find_occurrences(&query, text).iter().map(|r| &text[r.clone()]).collect();

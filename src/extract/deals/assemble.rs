@@ -9,7 +9,7 @@
 //! says it is another one ("également", "separately"). Vague sentences join
 //! only a deal they share an organisation with, or nothing.
 
-use super::frames::{Frame, best_kind};
+use super::frame::{Frame, best_kind};
 use crate::extract::SegmentRole;
 use crate::model::{DealKind, DealStatus, OrgRole};
 
@@ -80,7 +80,7 @@ impl Draft {
     /// an agreement.
     pub fn kind(&self) -> Option<DealKind> {
         self.headline_kind.or_else(|| {
-            let partnership = self.points[super::frames::kind_index(DealKind::Partnership)] > 0;
+            let partnership = self.points[super::frame::kind_index(DealKind::Partnership)] > 0;
             (partnership || self.agreement).then_some(DealKind::Partnership)
         })
     }
@@ -277,7 +277,7 @@ fn is_deal(draft: &Draft, frames: &[Frame]) -> bool {
             f.agreement
                 || !f.statuses.is_empty()
                 || f.money.iter().any(|m| m.deal_value)
-                || f.grounded[super::frames::kind_index(DealKind::Acquisition)] && f.event
+                || f.grounded[super::frame::kind_index(DealKind::Acquisition)] && f.event
         });
         return specific && happened && party;
     }

@@ -3,7 +3,7 @@
 //! topics and the mentions every field points to.
 
 use super::assemble::{Draft, by_prominence, status};
-use super::frames::{Frame, FrameOrg};
+use super::frame::{Frame, FrameOrg};
 use super::input::DealInput;
 use crate::extract::countries::Gazetteer;
 use crate::extract::rates::{RateTable, year_of};

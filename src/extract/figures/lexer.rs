@@ -2,7 +2,7 @@
 //! number literals and single symbols, each with its byte range in the
 //! original text so a figure's `text` is always an exact substring.
 
-use crate::extract::text::fold;
+use crate::extract::text::fold_cow;
 use std::borrow::Cow;
 
 /// Characters that may group thousands inside a number literal: the ASCII
@@ -85,12 +85,7 @@ pub fn lex(text: &str) -> Vec<Tok<'_>> {
         };
         let (s, e) = (byte_at(start), byte_at(i));
         let raw = &text[s..e];
-        let folded = if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-            Cow::Borrowed(raw)
-        } else {
-            Cow::Owned(fold(raw))
-        };
-        out.push(Tok { kind, raw, folded, start: s, end: e, glued });
+        out.push(Tok { kind, raw, folded: fold_cow(raw), start: s, end: e, glued });
     }
     out
 }

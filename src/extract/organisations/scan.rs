@@ -3,7 +3,7 @@
 //! extractor needs both the original spelling and the folded form of each
 //! word, with byte offsets to look at the punctuation between words.
 
-use crate::extract::text::{Token, fold};
+use crate::extract::text::{Token, fold_cow};
 use std::borrow::Cow;
 
 /// One alphanumeric run of the original text.
@@ -36,12 +36,7 @@ impl Word<'_> {
 pub fn words(text: &str) -> Vec<Word<'_>> {
     let word = |s: usize, e: usize| {
         let piece = &text[s..e];
-        let folded = if piece.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
-            Cow::Borrowed(piece)
-        } else {
-            Cow::Owned(fold(piece))
-        };
-        Word { text: piece, folded, start: s, end: e }
+        Word { text: piece, folded: fold_cow(piece), start: s, end: e }
     };
     let mut out = Vec::new();
     let mut start = None;
