@@ -260,6 +260,13 @@ fn peak_rss(articles: usize) {
     };
     let (peak, index, keys) = (field("peak_kb") * 1e3, field("index_kb") * 1e3, field("key_bytes"));
     println!(
+        "  after loading: resident {:.0} MB (peak so far {:.0} MB); merging {:.0} deals: {:.0} MB",
+        field("loaded_kb") / 1e3,
+        field("loaded_peak_kb") / 1e3,
+        field("merged_deals"),
+        field("merged_kb") / 1e3
+    );
+    println!(
         "holding {articles} articles ({:.0} MB of text): peak resident {:.0} MB, {:.0} bytes per article, {:.2}x the corpus bytes",
         bytes as f64 / 1e6,
         peak / 1e6,
@@ -278,12 +285,17 @@ fn peak_rss(articles: usize) {
 /// The measuring child: load, build both indexes as the browser does, report.
 fn child(dir: &str) {
     let (corpus, _) = load_corpus(&[PathBuf::from(dir)], u64::MAX).expect("load");
-    let before = status_kb("VmRSS:");
+    let loaded_kb = status_kb("VmRSS:");
+    let loaded_peak_kb = status_kb("VmHWM:");
+    let before = loaded_kb;
     let mut index = SearchIndex::new();
     for article in corpus.articles() {
         index.push(SearchDoc::from_article(article));
     }
     let index_kb = status_kb("VmRSS:").saturating_sub(before);
+    let merged_before = status_kb("VmRSS:");
+    let merged = corpus.deals().len();
+    let merged_kb = status_kb("VmRSS:").saturating_sub(merged_before);
     let mut deals = SearchIndex::new();
     for deal in corpus.deals() {
         let titles: Vec<&str> =
@@ -291,6 +303,10 @@ fn child(dir: &str) {
         deals.push(SearchDoc::from_deal(deal, &titles));
     }
     println!("peak_kb {}", status_kb("VmHWM:"));
+    println!("loaded_kb {loaded_kb}");
+    println!("loaded_peak_kb {loaded_peak_kb}");
+    println!("merged_kb {merged_kb}");
+    println!("merged_deals {merged}");
     println!("index_kb {index_kb}");
     println!("key_bytes {}", index.key_bytes());
     std::hint::black_box((&corpus, &index, &deals));
