@@ -18,6 +18,7 @@ use dealscope::app::{Action, AppState, update};
 use dealscope::corpus::Topic;
 use dealscope::corpus::merge::merge_deals;
 use dealscope::corpus::parse::{parse_article, parse_article_with};
+use dealscope::extract::text::fold;
 use dealscope::model::{Article, DealKind, DealStatus};
 use dealscope::search::engine::topic_matches;
 use dealscope::search::matcher::{MATCH_SCORE, fuzzy_scores};
@@ -231,6 +232,21 @@ fn generate(lex: &Lexicon, rng: &mut Rng) -> Generated {
 
 /// A search document built straight from what the generator knows, without
 /// parsing: for the 1M-doc part. The body is title and lead only.
+/// An index of `n` direct docs, with the docs themselves when `keep` (for
+/// checking outcomes against the reference search).
+fn direct_index(lex: &Lexicon, rng: &mut Rng, n: usize, keep: bool) -> (SearchIndex, Option<Vec<SearchDoc>>) {
+    let mut index = SearchIndex::new();
+    let mut docs = Vec::new();
+    for _ in 0..n {
+        let doc = direct_doc(lex, &generate(lex, rng));
+        if keep {
+            docs.push(doc.clone());
+        }
+        index.push(doc);
+    }
+    (index, keep.then_some(docs))
+}
+
 fn direct_doc(lex: &Lexicon, g: &Generated) -> SearchDoc {
     let c = &lex.countries[g.country];
     let names = [c.en.as_str(), c.fr.as_str()];
@@ -265,7 +281,7 @@ fn median(times: &mut [Duration]) -> Duration {
 fn type_queries(
     index: &SearchIndex,
     dump: &mut Vec<String>,
-    verify: bool,
+    reference: Option<&[SearchDoc]>,
 ) -> Vec<(&'static str, Vec<Duration>, usize)> {
     let selection = Selection::default();
     let mut out = Vec::new();
@@ -283,8 +299,8 @@ fn type_queries(
             times.push(start.elapsed());
             hits = outcome.hits.len();
             dump.push(format!("{:?} {:016x}", &typed[..end], digest(&outcome)));
-            if verify {
-                let expected = reference_search(index, &query, &selection);
+            if let Some(docs) = reference {
+                let expected = reference_search(docs, &query, &selection);
                 assert!(outcome == expected, "outcome differs from the reference for {:?}", &typed[..end]);
             }
             last = Some((query, outcome.matched));
@@ -294,14 +310,17 @@ fn type_queries(
     out
 }
 
-fn report_search(label: &str, index: &SearchIndex, verify: bool) {
+/// Times typed queries over `index`; with `reference` (the docs `index`
+/// was built from, in order), checks every outcome against the reference
+/// search.
+fn report_search(label: &str, index: &SearchIndex, reference: Option<&[SearchDoc]>) {
     // The app runs the empty query as soon as articles arrive.
     let t = Instant::now();
     let all = index.search(&parse(""), &Selection::default(), None);
     println!("initial empty search over {} docs (at load): {:.1} ms", all.hits.len(), ms(t.elapsed()));
     let t = Instant::now();
     let mut dump = Vec::new();
-    let runs = type_queries(index, &mut dump, verify);
+    let runs = type_queries(index, &mut dump, reference);
     // DEALSCOPE_BENCH_DUMP=DIR writes a digest of each outcome, to compare
     // results before and after a change to the search code.
     if let Some(dir) = std::env::var_os("DEALSCOPE_BENCH_DUMP") {
@@ -325,15 +344,14 @@ fn report_search(label: &str, index: &SearchIndex, verify: bool) {
         ms(worst),
         all.len(),
         wall.as_secs_f64(),
-        if verify { ", every outcome checked against the reference" } else { "" }
+        if reference.is_some() { ", every outcome checked against the reference" } else { "" }
     );
 }
 
 // ---------------------------------------------------------------------------
 // Reference search: the engine as first written, on the public API only.
 
-fn reference_search(index: &SearchIndex, query: &Query, selection: &Selection) -> SearchOutcome {
-    let docs: Vec<&SearchDoc> = (0..index.len() as u32).filter_map(|d| index.doc(d)).collect();
+fn reference_search(docs: &[SearchDoc], query: &Query, selection: &Selection) -> SearchOutcome {
     let mut alive: Vec<(u32, u32)> = (0..docs.len() as u32).map(|d| (d, 0)).collect();
     let mut clauses: Vec<_> = query.clauses.iter().collect();
     clauses.sort_by_key(|c| matches!(c.term, Term::Fuzzy(_)));
@@ -359,8 +377,9 @@ fn reference_search(index: &SearchIndex, query: &Query, selection: &Selection) -
             Term::Exact(v) => alive
                 .into_iter()
                 .filter(|&(d, _)| {
-                    let doc = docs[d as usize];
-                    keep(doc.body.contains(v.as_str()) || doc.fields.iter().any(|f| f.contains(v.as_str())))
+                    let doc = &docs[d as usize];
+                    let body = std::iter::once(doc.title.clone()).chain(doc.body.split('\n').map(fold));
+                    keep(body.chain(doc.fields.iter().cloned()).any(|f| f.contains(v.as_str())))
                 })
                 .map(|(d, s)| (d, if clause.negated { s } else { s + u32::from(MATCH_SCORE) * 2 }))
                 .collect(),
@@ -368,8 +387,8 @@ fn reference_search(index: &SearchIndex, query: &Query, selection: &Selection) -
                 let mut haystacks: Vec<&str> = Vec::new();
                 let mut owner: Vec<(usize, bool)> = Vec::new();
                 for (slot, &(d, _)) in alive.iter().enumerate() {
-                    let doc = docs[d as usize];
-                    haystacks.push(&doc.title.folded);
+                    let doc = &docs[d as usize];
+                    haystacks.push(&doc.title);
                     owner.push((slot, true));
                     for f in &doc.fields {
                         haystacks.push(f);
@@ -407,7 +426,7 @@ fn reference_search(index: &SearchIndex, query: &Query, selection: &Selection) -
     let mut matched = Vec::new();
     for (d, score) in alive {
         matched.push(d);
-        let doc = docs[d as usize];
+        let doc = &docs[d as usize];
         let code = doc.country.as_ref().map(|c| c.code.as_str());
         let country_ok =
             selection.countries.is_empty() || code.is_some_and(|c| selection.countries.contains(c));
@@ -515,11 +534,7 @@ fn main() {
             index.push(direct_doc(&lex, &generate(&lex, &mut rng)));
         }
         let all = index.search(&parse(""), &Selection::default(), None);
-        let key_bytes: usize = (0..index.len() as u32)
-            .filter_map(|d| index.doc(d))
-            .map(|d| d.title.folded.len() + d.fields.iter().map(|f| f.len() + 1).sum::<usize>())
-            .sum();
-        println!("mean key {} bytes", key_bytes / index.len());
+        println!("mean key {} bytes", index.key_bytes() / index.len());
         let prefix: String = text.chars().take(text.chars().count().saturating_sub(1)).collect();
         let prev = index.search(&parse(&prefix), &Selection::default(), None);
         let query = parse(&text);
@@ -552,11 +567,8 @@ fn main() {
         // Quick loop for search work: direct docs at 100k and 1M only.
         for (n, label) in [(100_000, "100k direct"), (1_000_000, "1M direct")] {
             let mut rng = Rng(0x0dd_b1a5_e5ca_1ab1);
-            let mut index = SearchIndex::new();
-            for _ in 0..n {
-                index.push(direct_doc(&lex, &generate(&lex, &mut rng)));
-            }
-            report_search(label, &index, verify_at(n));
+            let (index, docs) = direct_index(&lex, &mut rng, n, verify_at(n));
+            report_search(label, &index, docs.as_deref());
         }
         return;
     }
@@ -650,9 +662,15 @@ fn main() {
     // (c) Search per keystroke at 100k, on docs from the parsed articles.
     let before = rss_bytes();
     let t = Instant::now();
+    let verify = verify_at(articles.len());
     let mut index = SearchIndex::new();
+    let mut kept = Vec::new();
     for a in &articles {
-        index.push(SearchDoc::from_article(a));
+        let doc = SearchDoc::from_article(a);
+        if verify {
+            kept.push(doc.clone());
+        }
+        index.push(doc);
     }
     println!(
         "index: {} docs built in {:.2} s, RSS +{:.1} MB",
@@ -660,7 +678,7 @@ fn main() {
         t.elapsed().as_secs_f64(),
         (rss_bytes().saturating_sub(before)) as f64 / 1e6
     );
-    report_search("100k parsed", &index, verify_at(index.len()));
+    report_search("100k parsed", &index, verify.then_some(kept.as_slice()));
 
     // (d) One frame: 100k articles loaded, a search result shown.
     let query_text = "coree";
@@ -706,18 +724,14 @@ fn main() {
         let mut rng = Rng(0x0dd_b1a5_e5ca_1ab1);
         let before = rss_bytes();
         let t = Instant::now();
-        let mut index = SearchIndex::new();
-        for _ in 0..1_000_000 {
-            let g = generate(&lex, &mut rng);
-            index.push(direct_doc(&lex, &g));
-        }
+        let (index, docs) = direct_index(&lex, &mut rng, 1_000_000, verify_at(1_000_000));
         println!(
             "index: {} direct docs built in {:.1} s, RSS +{:.0} MB",
             index.len(),
             t.elapsed().as_secs_f64(),
             (rss_bytes().saturating_sub(before)) as f64 / 1e6
         );
-        report_search("1M direct", &index, verify_at(index.len()));
+        report_search("1M direct", &index, docs.as_deref());
     }
     println!("bench total {:.1} s", started.elapsed().as_secs_f64());
 }

@@ -4,6 +4,8 @@
 
 pub mod article;
 pub mod deal;
+pub mod paragraphs;
 
 pub use article::*;
 pub use deal::*;
+pub use paragraphs::{ParagraphRef, Paragraphs};

@@ -502,9 +502,11 @@ fn deals_view_in_tmux_sorts_by_value() {
 
     // Enter: the first deal's card shows the value in euros.
     tmux.send_key("Enter");
-    tmux.wait_for("the Dutch deal's card", |s| s.contains("€204.5M") && s.contains("Evidence"));
+    let card = tmux.wait_for("the Dutch deal's card", |s| s.contains("€204.5M") && s.contains("Evidence"));
 
+    // Esc and q sent together read as Alt-q: wait for Esc to be handled.
     tmux.send_key("Escape");
+    tmux.wait_for("Esc to leave the card", |s| s != card);
     tmux.send_key("q");
     assert_eq!(tmux.wait_for_exit(), "EXIT=0");
 }

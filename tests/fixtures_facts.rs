@@ -183,15 +183,15 @@ fn check(e: &Expect) {
     }
 
     let headings: Vec<&str> =
-        a.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Heading).map(|p| p.text.as_str()).collect();
+        a.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Heading).map(|p| p.text).collect();
     if headings != e.headings {
         fail("headings", format!("{:?}", e.headings), format!("{headings:?}"));
     }
-    let first = a.paragraphs.first().map(|p| p.text.as_str()).unwrap_or("");
+    let first = a.paragraphs.first().map(|p| p.text).unwrap_or("");
     if !first.starts_with(e.first_paragraph) {
         fail("first paragraph", format!("starts with {:?}", e.first_paragraph), format!("{first:?}"));
     }
-    let last = a.paragraphs.last().map(|p| p.text.as_str()).unwrap_or("");
+    let last = a.paragraphs.last().map(|p| p.text).unwrap_or("");
     if !last.starts_with(e.last_paragraph) {
         fail("last paragraph", format!("starts with {:?}", e.last_paragraph), format!("{last:?}"));
     }

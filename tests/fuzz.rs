@@ -246,7 +246,7 @@ fn check_article(article: &Article) {
     }
     assert!(!article.title.contains(['\n', '\t']), "title spans lines: {:?}", article.title);
     for p in &article.paragraphs {
-        assert_clean("paragraph", &p.text, &[]);
+        assert_clean("paragraph", p.text, &[]);
     }
     let text = article.normalised_text();
     for f in &article.figures {

@@ -68,7 +68,7 @@ fn titles_and_dates() {
     let salvador = article(&corpus, "000");
     assert!(salvador.title.starts_with("Le Salvador fait un pas décisif"), "{}", salvador.title);
     assert!(salvador.title.chars().count() <= 121);
-    assert!(salvador.paragraphs[0].text.starts_with("Le Salvador fait un pas décisif"));
+    assert!(salvador.paragraphs.first().unwrap().text.starts_with("Le Salvador fait un pas décisif"));
     assert!(corpus.articles().iter().all(|a| a.language.code() == "fr"));
 }
 
@@ -141,12 +141,8 @@ fn structure_of_the_salvador_and_netherlands_samples() {
     let summary = salvador.summary.as_deref().expect("El Salvador summary");
     assert!(summary.starts_with("L’accord entre El Salvador et Nvidia"), "{summary}");
     assert!(!salvador.paragraphs.iter().any(|p| p.text.starts_with("Résumé")));
-    let headings: Vec<&str> = salvador
-        .paragraphs
-        .iter()
-        .filter(|p| p.kind == ParagraphKind::Heading)
-        .map(|p| p.text.as_str())
-        .collect();
+    let headings: Vec<&str> =
+        salvador.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Heading).map(|p| p.text).collect();
     for expected in [
         "Nvidia regarde au-delà des tensions de l’USA-China",
         "Une vision prospective",

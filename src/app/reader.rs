@@ -81,7 +81,7 @@ pub fn build_reader(article: &Article, query: &Query, width: usize) -> ReaderDoc
     for paragraph in &article.paragraphs {
         doc.lines.push(ReaderLine::default());
         let base = if paragraph.kind == ParagraphKind::Heading { SpanKind::Heading } else { SpanKind::Plain };
-        push_marked(&mut doc, &paragraph.text, base, &figure_texts, query, width, "");
+        push_marked(&mut doc, paragraph.text, base, &figure_texts, query, width, "");
     }
     doc
 }

@@ -87,7 +87,7 @@ fn write_article(article: &Article, width: usize, out: &mut dyn Write) -> Result
         writeln!(out)?;
         let text = match paragraph.kind {
             ParagraphKind::Heading => format!("## {}", paragraph.text),
-            ParagraphKind::Text => paragraph.text.clone(),
+            ParagraphKind::Text => paragraph.text.to_string(),
         };
         for line in wrap(&text, width) {
             writeln!(out, "{line}")?;

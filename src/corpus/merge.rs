@@ -41,7 +41,9 @@ pub struct Decision {
     pub joined: bool,
 }
 
-/// Merged deals, and the decisions taken for each, by merged deal id.
+/// Merged deals, and the decisions taken for each, by merged deal id (only
+/// from [`merge_deals_explained`]: decisions are written out only on demand,
+/// since at 100k articles they weigh more than the deals).
 #[derive(Debug, Clone, Default)]
 pub struct Merged {
     pub deals: Vec<Deal>,
@@ -252,6 +254,15 @@ fn canonical_key(d: &Deal) -> (&str, &str, &str) {
 
 /// Merges per-article deals into one record per real-world deal.
 pub fn merge_deals<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Merged {
+    merge(deals, false)
+}
+
+/// [`merge_deals`], with the decisions behind each merged record.
+pub fn merge_deals_explained<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Merged {
+    merge(deals, true)
+}
+
+fn merge<'a>(deals: impl IntoIterator<Item = &'a Deal>, explain: bool) -> Merged {
     let mut input: Vec<&Deal> = deals.into_iter().collect();
     input.sort_by(|a, b| canonical_key(a).cmp(&canonical_key(b)));
 
@@ -296,6 +307,7 @@ pub fn merge_deals<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Merged {
         // Decisions worth explaining: the join, and near misses.
         let explained: Vec<Decision> = tried
             .iter()
+            .filter(|_| explain)
             .filter(|&&(c, s)| s > 0 || best.is_some_and(|(_, b)| b == c))
             .map(|&(c, s)| Decision {
                 deal: deal.id.clone(),
@@ -332,7 +344,9 @@ pub fn merge_deals<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Merged {
     let mut merged = Merged::default();
     for (members, decided) in clusters.into_iter().zip(decisions) {
         let deal = combine(&members);
-        merged.decisions.insert(deal.id.clone(), decided);
+        if explain {
+            merged.decisions.insert(deal.id.clone(), decided);
+        }
         merged.deals.push(deal);
     }
     merged

@@ -64,7 +64,7 @@ pub fn parse_article_with(id: &str, source: &str, text: &str, with_deals: bool) 
         figures: figures_in_text(&segments, segment_figures),
         summary: structure.summary,
         deals,
-        paragraphs: structure.paragraphs,
+        paragraphs: structure.paragraphs.into(),
     }
 }
 

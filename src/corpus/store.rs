@@ -1,7 +1,7 @@
 //! The in-memory store: articles with unique ids, indexes by primary
 //! country and topic, facet counts for any selection, and sort orders.
 
-use super::merge::{Decision, Merged, merge_deals};
+use super::merge::{Decision, Merged, merge_deals, merge_deals_explained};
 use crate::extract::text::fold;
 use crate::model::{Article, CountryRef, Deal, DealKind, DealStatus, Topic};
 use std::cmp::Ordering;
@@ -66,6 +66,8 @@ pub struct Corpus {
     /// The articles' deals merged across articles, worked out when first
     /// asked for and again after articles are added.
     merged: OnceLock<Merged>,
+    /// The same merge with its decisions, worked out when first asked for.
+    explained: OnceLock<Merged>,
 }
 
 impl Corpus {
@@ -97,6 +99,7 @@ impl Corpus {
         }
         self.articles.push(article);
         self.merged = OnceLock::new();
+        self.explained = OnceLock::new();
         index
     }
 
@@ -107,7 +110,9 @@ impl Corpus {
 
     /// The merge decisions behind a merged deal.
     pub fn merge_decisions(&self, deal_id: &str) -> &[Decision] {
-        self.merged().decisions.get(deal_id).map_or(&[], Vec::as_slice)
+        let explained =
+            self.explained.get_or_init(|| merge_deals_explained(self.articles.iter().flat_map(|a| &a.deals)));
+        explained.decisions.get(deal_id).map_or(&[], Vec::as_slice)
     }
 
     fn merged(&self) -> &Merged {
@@ -257,7 +262,7 @@ mod tests {
                 .unwrap_or_default(),
             summary: None,
             deals: value.map(deal).into_iter().collect(),
-            paragraphs: vec![],
+            paragraphs: Default::default(),
         }
     }
 

@@ -375,7 +375,7 @@ mod tests {
     use super::*;
 
     fn kinds(s: &ArticleStructure) -> Vec<(ParagraphKind, &str)> {
-        s.paragraphs.iter().map(|p| (p.kind.clone(), p.text.as_str())).collect()
+        s.paragraphs.iter().map(|p| (p.kind, p.text.as_str())).collect()
     }
 
     #[test]

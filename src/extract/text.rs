@@ -162,6 +162,12 @@ fn fold_char_uncached(c: char, out: &mut String) {
 /// Lower-cases and strips accents: "Corée du Sud" -> "coree du sud".
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`], appending to `out` (a buffer reused across calls).
+pub fn fold_into(s: &str, out: &mut String) {
     let mut rest = s;
     while !rest.is_empty() {
         // ASCII runs are copied and lowered in bulk; the other chars one by one.
@@ -172,11 +178,10 @@ pub fn fold(s: &str) -> String {
         out[from..].make_ascii_lowercase();
         let mut chars = tail.chars();
         if let Some(c) = chars.next() {
-            fold_char(c, &mut out);
+            fold_char(c, out);
         }
         rest = chars.as_str();
     }
-    out
 }
 
 /// [`fold`], borrowing `s` when folding would not change it (ASCII without

@@ -3,6 +3,7 @@
 //! the CLI contract.
 
 use super::deal::Deal;
+use super::paragraphs::Paragraphs;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
@@ -33,7 +34,7 @@ pub struct Article {
     pub deals: Vec<Deal>,
     /// Body paragraphs and subheadings in order, the lead included.
     #[serde(skip)]
-    pub paragraphs: Vec<Paragraph>,
+    pub paragraphs: Paragraphs,
 }
 
 fn deal_ids<S: Serializer>(deals: &[Deal], serializer: S) -> Result<S::Ok, S::Error> {
@@ -80,9 +81,9 @@ impl Article {
     /// the summary, one per line.
     pub fn normalised_text(&self) -> String {
         let mut text = self.title.clone();
-        for p in &self.paragraphs {
+        for p in self.paragraphs.iter() {
             text.push('\n');
-            text.push_str(&p.text);
+            text.push_str(p.text);
         }
         if let Some(summary) = &self.summary {
             text.push('\n');
@@ -123,7 +124,7 @@ pub struct CountryMention {
     pub mentions: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ParagraphKind {
     Heading,

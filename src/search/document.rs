@@ -1,11 +1,12 @@
-//! What search knows about one article: its folded title (with the map back
-//! to the original chars for highlighting), the short fields fuzzy terms look
-//! at, the primary country and topics facets filter on, and the folded body
-//! that exact terms search.
+//! What search is given about one article or deal: its folded title, the
+//! short fields fuzzy terms look at, the primary country and topics facets
+//! filter on, and the body exact terms search (shared with the article, not
+//! copied: it is folded when an exact term reads it).
 
 use crate::extract::countries::Gazetteer;
-use crate::extract::text::{FoldedText, fold, fold_with_origin, tokens};
+use crate::extract::text::{fold, tokens};
 use crate::model::{Article, Deal, DealKind, DealStatus, Topic};
+use std::sync::Arc;
 
 /// The primary country of an article: ISO code plus folded names.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -27,15 +28,17 @@ impl CountryKey {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchDoc {
-    pub title: FoldedText,
+    /// Folded.
+    pub title: String,
     /// Folded: country names EN+FR (primary and others), organisations,
     /// topic slugs. Each is matched on its own, never joined.
     pub fields: Vec<String>,
     /// The PRIMARY country: the facet and `@x` match on this only.
     pub country: Option<CountryKey>,
     pub topics: Vec<Topic>,
-    /// Folded title and paragraphs, newline separated, for `'exact` terms.
-    pub body: String,
+    /// Paragraphs as written (not folded), newline separated, for `'exact`
+    /// terms; an article's is its own paragraphs' text, shared.
+    pub body: Arc<str>,
     /// `YYYY-MM[-DD]`: equal scores rank newest first.
     pub date: Option<String>,
     /// Deal kinds and statuses: a deal's own, or those of an article's deals.
@@ -70,17 +73,12 @@ impl SearchDoc {
                 fields.push(field);
             }
         }
-        let mut body = fold(title);
-        for p in body_paragraphs {
-            body.push('\n');
-            body.push_str(&fold(p));
-        }
         SearchDoc {
-            title: fold_with_origin(title),
+            title: fold(title),
             fields,
             country,
             topics: topics.to_vec(),
-            body,
+            body: body_paragraphs.join("\n").into(),
             date: None,
             kinds: Vec::new(),
             statuses: Vec::new(),
@@ -108,16 +106,16 @@ impl SearchDoc {
         }
         let primary_refs = as_refs(&primary_names);
         let orgs = as_refs(&article.organisations);
-        let paragraphs: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
         let doc = SearchDoc::new(
             &article.title,
             primary.map(|c| (c.code.as_str(), primary_refs.as_slice())),
             &as_refs(&others),
             &orgs,
             &article.topics,
-            &paragraphs,
+            &[],
         );
         SearchDoc {
+            body: Arc::clone(article.paragraphs.text()),
             date: article.date.clone(),
             kinds: article.deals.iter().map(|d| d.kind).collect(),
             statuses: article.deals.iter().map(|d| d.status).collect(),
@@ -193,7 +191,8 @@ mod tests {
             doc.fields,
             ["south korea", "coree du sud", "etats-unis", "nvidia", "sk hynix", "chip-supply"]
         );
-        assert_eq!(doc.body, "nvidia renforce la coree\nun paragraphe.");
+        assert_eq!(doc.title, "nvidia renforce la coree");
+        assert_eq!(&*doc.body, "Un paragraphe.");
         let key = doc.country.unwrap();
         assert_eq!(key.code, "KR");
         for (value, expected) in [

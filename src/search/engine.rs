@@ -12,14 +12,19 @@
 //! lists are split over two threads. Ties are broken
 //! through a date rank kept up to date lazily, so ranking a million hits is
 //! a linear pass rather than a sort on date strings.
+//!
+//! Memory: a pushed doc is not kept. The index holds its key, its facets,
+//! date and value in a few fixed-size words, and its body as the `Arc` the
+//! article shares; an exact term folds a body when it reads it.
 
 use super::document::{CountryKey, SearchDoc};
 use super::matcher::{self, KEY_SEPARATOR, MATCH_SCORE, SCAN_MAX_LEN};
 use super::query::{Clause, Query, Term, slug_matches};
+use crate::extract::text::fold_into;
 use crate::model::{DealKind, DealStatus, Topic};
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BTreeSet, HashMap};
-use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 
 /// Facet selections from the UI: values within a facet are OR-ed, facets
 /// are AND-ed; the same filter the store and the CLI use.
@@ -45,7 +50,8 @@ pub struct SearchOutcome {
 
 #[derive(Debug, Default)]
 pub struct SearchIndex {
-    docs: Vec<SearchDoc>,
+    /// Each doc's body, as written: exact terms fold it when they read it.
+    bodies: Vec<Arc<str>>,
     /// Every doc's key: its folded title and fields, `KEY_SEPARATOR`
     /// between them. Doc `d` spans `key_ends[d - 1]..key_ends[d]`.
     keys: Vec<u8>,
@@ -60,6 +66,9 @@ pub struct SearchIndex {
     /// Docs by date, newest first: extended by the first search after a
     /// push.
     dates: Mutex<DateOrder>,
+    /// The dates `date_key` cannot order alone (over 15 bytes, or with a
+    /// NUL), by doc: none in a corpus of `YYYY-MM-DD` dates.
+    long_dates: HashMap<u32, Box<str>>,
 }
 
 /// What the engine keeps per doc besides the doc itself.
@@ -76,6 +85,11 @@ struct DocInfo {
     statuses: u32,
     /// Every haystack is short enough for `matcher::scan_key`.
     scannable: bool,
+    /// `date_key` of the doc's date, and whether it orders the date alone.
+    date: u128,
+    exact_date: bool,
+    /// Whole US dollars, for sorting by value.
+    value: Option<u64>,
 }
 
 const NO_COUNTRY: u32 = u32::MAX;
@@ -139,7 +153,7 @@ impl SearchIndex {
             .fold(0u32, |mask, (i, _)| mask | 1 << i);
         let kinds = mask_of(&DealKind::ALL, &doc.kinds);
         let statuses = mask_of(&DealStatus::ALL, &doc.statuses);
-        let title = doc.title.folded.as_bytes();
+        let title = doc.title.as_bytes();
         self.keys.extend_from_slice(title);
         for field in &doc.fields {
             self.keys.push(KEY_SEPARATOR);
@@ -148,12 +162,27 @@ impl SearchIndex {
         self.key_ends.push(self.keys.len());
         let scannable = title.len() <= SCAN_MAX_LEN && doc.fields.iter().all(|f| f.len() <= SCAN_MAX_LEN);
         let title_len = u32::try_from(title.len()).unwrap_or(u32::MAX);
-        self.info.push(DocInfo { title_len, country, topics, kinds, statuses, scannable });
-        self.docs.push(doc);
+        let (date, exact_date) = date_key(doc.date.as_deref());
+        if !exact_date && let Some(long) = &doc.date {
+            self.long_dates.insert(self.info.len() as u32, long.as_str().into());
+        }
+        let value = doc.value;
+        self.info.push(DocInfo {
+            title_len,
+            country,
+            topics,
+            kinds,
+            statuses,
+            scannable,
+            date,
+            exact_date,
+            value,
+        });
+        self.bodies.push(doc.body);
     }
 
     pub fn len(&self) -> usize {
-        self.docs.len()
+        self.info.len()
     }
 
     /// Bytes of every doc's search key (folded title and fields), as the
@@ -163,11 +192,17 @@ impl SearchIndex {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.docs.is_empty()
+        self.info.is_empty()
     }
 
-    pub fn doc(&self, index: u32) -> Option<&SearchDoc> {
-        self.docs.get(index as usize)
+    /// A doc's folded title and fields, as fuzzy terms see them.
+    pub fn haystacks(&self, index: u32) -> Option<(&str, Vec<&str>)> {
+        let info = self.info.get(index as usize)?;
+        let key = self.key(index);
+        let title = as_str(&key[..info.title_len as usize]);
+        let fields =
+            key[info.title_len as usize..].split(|&b| b == KEY_SEPARATOR).skip(1).map(as_str).collect();
+        Some((title, fields))
     }
 
     /// Runs `query` with `selection`. `candidates`, when given, must be a
@@ -187,8 +222,8 @@ impl SearchIndex {
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<SearchOutcome> {
         let mut alive: Vec<(u32, u32)> = match candidates {
-            Some(c) => c.iter().filter(|&&d| (d as usize) < self.docs.len()).map(|&d| (d, 0)).collect(),
-            None => (0..self.docs.len() as u32).map(|d| (d, 0)).collect(),
+            Some(c) => c.iter().filter(|&&d| (d as usize) < self.len()).map(|&d| (d, 0)).collect(),
+            None => (0..self.len() as u32).map(|d| (d, 0)).collect(),
         };
         // Cheap clauses first so the fuzzy passes see fewer documents.
         let mut clauses: Vec<&Clause> = query.clauses.iter().collect();
@@ -244,13 +279,13 @@ impl SearchIndex {
                 let bonus = if clause.negated { 0 } else { WORD_START_BONUS * 2 };
                 let parts = par_chunks(&alive, |part| {
                     let mut out = Vec::new();
+                    let mut folded = String::new();
                     for (i, &(d, s)) in part.iter().enumerate() {
                         if i % CANCEL_STRIDE == 0 && cancelled() {
                             return None;
                         }
-                        let doc = &self.docs[d as usize];
-                        let found = doc.body.contains(v.as_str())
-                            || doc.fields.iter().any(|f| f.contains(v.as_str()));
+                        let found = key_contains(self.key(d), v)
+                            || body_contains(&self.bodies[d as usize], v, &mut folded);
                         if keep(found) {
                             out.push((d, s + bonus));
                         }
@@ -340,13 +375,13 @@ impl SearchIndex {
         let mut haystacks: Vec<&str> = Vec::with_capacity(jobs.len() * 2);
         let mut owner: Vec<(u32, bool)> = Vec::with_capacity(jobs.len() * 2);
         for &(slot, d, mask) in jobs {
-            let doc = &self.docs[d as usize];
+            let Some((title, fields)) = self.haystacks(d) else { continue };
             let wanted = |h: usize| mask & (1 << h.min(63)) != 0;
             if wanted(0) {
-                haystacks.push(&doc.title.folded);
+                haystacks.push(title);
                 owner.push((slot, true));
             }
-            for (i, f) in doc.fields.iter().enumerate() {
+            for (i, f) in fields.into_iter().enumerate() {
                 if wanted(i + 1) {
                     haystacks.push(f);
                     owner.push((slot, false));
@@ -437,7 +472,7 @@ impl SearchIndex {
     /// whichever the direction.
     pub fn order(&self, mut hits: Vec<u32>, sort: Sort, reverse: bool) -> Vec<u32> {
         let flip = |o: Ordering| if reverse { o.reverse() } else { o };
-        let doc = |d: u32| &self.docs[d as usize];
+        let info = |d: u32| &self.info[d as usize];
         match sort {
             Sort::Relevance => {
                 if reverse {
@@ -446,7 +481,7 @@ impl SearchIndex {
             }
             Sort::Date => {
                 let dates = self.date_order();
-                let undated = |d: u32| doc(d).date.is_none();
+                let undated = |d: u32| info(d).date == 0;
                 hits.sort_by(|&a, &b| {
                     undated(a)
                         .cmp(&undated(b))
@@ -454,17 +489,31 @@ impl SearchIndex {
                 });
             }
             Sort::Value => hits.sort_by(|&a, &b| {
-                let (x, y) = (doc(a).value, doc(b).value);
+                let (x, y) = (info(a).value, info(b).value);
                 x.is_none().cmp(&y.is_none()).then_with(|| flip(y.cmp(&x)))
             }),
             Sort::Country => hits.sort_by(|&a, &b| {
-                let code = |d: u32| doc(d).country.as_ref().map(|c| c.code.as_str());
+                let code = |d: u32| match info(d).country {
+                    NO_COUNTRY => None,
+                    c => Some(self.codes[self.key_code[c as usize] as usize].as_str()),
+                };
                 let (x, y) = (code(a), code(b));
                 x.is_none().cmp(&y.is_none()).then_with(|| flip(x.cmp(&y)))
             }),
-            Sort::Title => hits.sort_by(|&a, &b| flip(doc(a).title.folded.cmp(&doc(b).title.folded))),
+            Sort::Title => {
+                let title = |d: u32| &self.key(d)[..info(d).title_len as usize];
+                hits.sort_by(|&a, &b| flip(title(a).cmp(title(b))))
+            }
             Sort::Status => hits.sort_by(|&a, &b| {
-                let rank = |d: u32| doc(d).statuses.iter().map(|s| s.rank()).max();
+                let rank = |d: u32| {
+                    let mask = info(d).statuses;
+                    DealStatus::ALL
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| mask & 1 << i != 0)
+                        .map(|(_, s)| s.rank())
+                        .max()
+                };
                 let (x, y) = (rank(a), rank(b));
                 x.is_none().cmp(&y.is_none()).then_with(|| flip(x.cmp(&y)))
             }),
@@ -516,19 +565,12 @@ impl SearchIndex {
     /// last search: the new docs are sorted and merged in.
     fn date_order(&self) -> MutexGuard<'_, DateOrder> {
         let mut dates = self.dates.lock().unwrap_or_else(PoisonError::into_inner);
-        let n = self.docs.len();
+        let n = self.len();
         if dates.order.len() < n {
             let old = std::mem::take(&mut dates.order);
             let first_new = old.len() as u32;
-            let fresh_keys: Vec<(u128, bool)> =
-                (old.len()..n).map(|d| date_key(self.docs[d].date.as_deref())).collect();
-            let key = |d: u32| {
-                if d >= first_new {
-                    fresh_keys[(d - first_new) as usize]
-                } else {
-                    date_key(self.docs[d as usize].date.as_deref())
-                }
-            };
+            let key = |d: u32| (self.info[d as usize].date, self.info[d as usize].exact_date);
+            let fresh_keys: Vec<(u128, bool)> = (first_new..n as u32).map(key).collect();
             let cmp = |a: u32, b: u32| {
                 let ((ka, exact_a), (kb, exact_b)) = (key(a), key(b));
                 kb.cmp(&ka).then_with(|| if exact_a && exact_b { a.cmp(&b) } else { self.newer_first(a, b) })
@@ -564,9 +606,12 @@ impl SearchIndex {
     /// The tie-break order on dates strings: newest first, undated last,
     /// then load order.
     fn newer_first(&self, a: u32, b: u32) -> Ordering {
-        let date = |d: u32| self.docs[d as usize].date.as_deref();
+        let date = |d: u32| match self.long_dates.get(&d) {
+            Some(long) => Some(long.to_string()),
+            None => date_text(self.info[d as usize].date),
+        };
         match (date(a), date(b)) {
-            (Some(x), Some(y)) => y.cmp(x),
+            (Some(x), Some(y)) => y.cmp(&x),
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,
             (None, None) => Ordering::Equal,
@@ -637,6 +682,35 @@ fn date_key(date: Option<&str>) -> (u128, bool) {
     let n = date.len().min(15);
     bytes[1..=n].copy_from_slice(&date.as_bytes()[..n]);
     (u128::from_be_bytes(bytes), date.len() <= 15 && !date.as_bytes().contains(&0))
+}
+
+/// The date an exact `date_key` packed, back as text.
+fn date_text(key: u128) -> Option<String> {
+    let bytes = key.to_be_bytes();
+    if bytes[0] == 0 {
+        return None;
+    }
+    let end = bytes[1..].iter().position(|&b| b == 0).map_or(16, |i| i + 1);
+    Some(String::from_utf8_lossy(&bytes[1..end]).into_owned())
+}
+
+/// Whether `term` occurs in the key's title or one of its fields.
+fn key_contains(key: &[u8], term: &str) -> bool {
+    key.split(|&b| b == KEY_SEPARATOR).any(|piece| as_str(piece).contains(term))
+}
+
+/// Whether folded `term` occurs in `body` once folded, line by line (a
+/// term never spans two paragraphs), folding into `scratch`.
+fn body_contains(body: &str, term: &str, scratch: &mut String) -> bool {
+    body.split('\n').any(|line| {
+        scratch.clear();
+        fold_into(line, scratch);
+        scratch.contains(term)
+    })
+}
+
+fn as_str(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).unwrap_or_default()
 }
 
 /// How many threads a search uses.

@@ -220,10 +220,8 @@ proptest! {
 fn reference_best(index: &SearchIndex, term: &str) -> Vec<Option<u32>> {
     (0..index.len() as u32)
         .map(|d| {
-            let doc = index.doc(d).unwrap();
-            let hay: Vec<&str> = std::iter::once(doc.title.folded.as_str())
-                .chain(doc.fields.iter().map(String::as_str))
-                .collect();
+            let (title, fields) = index.haystacks(d).unwrap();
+            let hay: Vec<&str> = std::iter::once(title).chain(fields).collect();
             let mut best: Option<u32> = None;
             for (i, score) in matcher::fuzzy_scores(term, &hay).into_iter().enumerate() {
                 let Some(score) = score else { continue };
@@ -410,8 +408,8 @@ fn timing_100k_docs() {
     }
     let hay: Vec<String> = (0..index.len() as u32)
         .flat_map(|d| {
-            let doc = index.doc(d).unwrap();
-            std::iter::once(doc.title.folded.clone()).chain(doc.fields.clone())
+            let (title, fields) = index.haystacks(d).unwrap();
+            std::iter::once(title.to_string()).chain(fields.into_iter().map(String::from)).collect::<Vec<_>>()
         })
         .collect();
     let refs: Vec<&str> = hay.iter().map(String::as_str).collect();

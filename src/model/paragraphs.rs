@@ -1,0 +1,139 @@
+//! An article's body held compactly: every paragraph in one shared text, so
+//! the store and the search index hold the same bytes once, with no
+//! allocation per paragraph.
+
+use super::article::{Paragraph, ParagraphKind};
+use serde::{Serialize, Serializer};
+use std::sync::Arc;
+
+/// Body paragraphs and subheadings in order, the lead included.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Paragraphs {
+    /// Every paragraph, in order, with a newline between two.
+    text: Arc<str>,
+    /// Where each paragraph ends in `text`, and what it is.
+    ends: Box<[(u32, ParagraphKind)]>,
+}
+
+/// One paragraph, borrowed from its article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ParagraphRef<'a> {
+    pub kind: ParagraphKind,
+    pub text: &'a str,
+}
+
+impl Paragraphs {
+    /// The paragraphs as one text, a newline between two: the bytes the
+    /// search index shares for exact terms.
+    pub fn text(&self) -> &Arc<str> {
+        &self.text
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    pub fn get(&self, index: usize) -> Option<ParagraphRef<'_>> {
+        let &(end, kind) = self.ends.get(index)?;
+        let start = match index {
+            0 => 0,
+            _ => self.ends[index - 1].0 as usize + 1,
+        };
+        Some(ParagraphRef { kind, text: &self.text[start..end as usize] })
+    }
+
+    pub fn first(&self) -> Option<ParagraphRef<'_>> {
+        self.get(0)
+    }
+
+    pub fn last(&self) -> Option<ParagraphRef<'_>> {
+        self.len().checked_sub(1).and_then(|i| self.get(i))
+    }
+
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = ParagraphRef<'_>> + ExactSizeIterator + '_ {
+        self.ends.iter().enumerate().map(|(i, &(end, kind))| {
+            let start = if i == 0 { 0 } else { self.ends[i - 1].0 as usize + 1 };
+            ParagraphRef { kind, text: &self.text[start..end as usize] }
+        })
+    }
+}
+
+impl<'a> IntoIterator for &'a Paragraphs {
+    type Item = ParagraphRef<'a>;
+    type IntoIter = Box<dyn DoubleEndedIterator<Item = ParagraphRef<'a>> + 'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+impl From<Vec<Paragraph>> for Paragraphs {
+    fn from(paragraphs: Vec<Paragraph>) -> Paragraphs {
+        let bytes: usize = paragraphs.iter().map(|p| p.text.len() + 1).sum();
+        // An article is read whole from a file the loader caps far below
+        // 4 GiB; a longer body keeps only the paragraphs that fit.
+        let mut text = String::with_capacity(bytes.min(u32::MAX as usize));
+        let mut ends = Vec::with_capacity(paragraphs.len());
+        for p in paragraphs {
+            let separator = usize::from(!ends.is_empty());
+            if text.len() + separator + p.text.len() > u32::MAX as usize {
+                break;
+            }
+            if separator == 1 {
+                text.push('\n');
+            }
+            text.push_str(&p.text);
+            ends.push((text.len() as u32, p.kind));
+        }
+        Paragraphs { text: text.into(), ends: ends.into() }
+    }
+}
+
+impl Serialize for Paragraphs {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraph(kind: ParagraphKind, text: &str) -> Paragraph {
+        Paragraph { kind, text: text.into() }
+    }
+
+    #[test]
+    fn round_trips_paragraphs_including_empty_ones() {
+        let input = vec![
+            paragraph(ParagraphKind::Text, "Le lead."),
+            paragraph(ParagraphKind::Heading, "Un intertitre"),
+            paragraph(ParagraphKind::Text, ""),
+            paragraph(ParagraphKind::Text, "Fin, avec é."),
+        ];
+        let body = Paragraphs::from(input.clone());
+        let back: Vec<Paragraph> =
+            body.iter().map(|p| Paragraph { kind: p.kind, text: p.text.to_string() }).collect();
+        assert_eq!(back, input);
+        assert_eq!(&**body.text(), "Le lead.\nUn intertitre\n\nFin, avec é.");
+        assert_eq!(body.last().map(|p| p.text), Some("Fin, avec é."));
+        assert_eq!(body.iter().next_back().map(|p| p.kind), Some(ParagraphKind::Text));
+        let json = serde_json::to_value(&body).unwrap();
+        assert_eq!(json[1], serde_json::json!({"kind": "heading", "text": "Un intertitre"}));
+    }
+
+    #[test]
+    fn an_empty_body_has_no_paragraph() {
+        let body = Paragraphs::from(Vec::new());
+        assert!(body.is_empty());
+        assert_eq!(body.first(), None);
+        assert_eq!(body.last(), None);
+        let body = Paragraphs::from(vec![paragraph(ParagraphKind::Text, "")]);
+        assert_eq!(body.len(), 1);
+        assert_eq!(body.first().map(|p| p.text), Some(""));
+    }
+}
