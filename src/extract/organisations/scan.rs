@@ -57,6 +57,12 @@ fn char_class_at(text: &str, at: usize) -> (bool, usize) {
 /// boundaries as [`crate::extract::text::tokens`] (anything not
 /// alphanumeric separates words).
 pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    spans_and_case(text).map(|(start, end, _)| (start, end))
+}
+
+/// [`word_spans`], and for each word whether it is already folded (ASCII
+/// without capitals), found in the same pass over its bytes.
+fn spans_and_case(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
         let start = loop {
@@ -69,14 +75,25 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             }
             at += width;
         };
+        let mut folded = true;
         while at < text.len() {
+            let byte = text.as_bytes()[at];
+            if byte.is_ascii() {
+                if !byte.is_ascii_alphanumeric() {
+                    break;
+                }
+                folded &= !byte.is_ascii_uppercase();
+                at += 1;
+                continue;
+            }
             let (alphanumeric, width) = char_class_at(text, at);
             if !alphanumeric {
                 break;
             }
+            folded = false;
             at += width;
         }
-        Some((start, at))
+        Some((start, at, folded))
     })
 }
 
@@ -85,13 +102,13 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// call rather than a string per capitalised word.
 pub fn words<'a>(text: &'a str, folds: &'a mut String) -> Vec<Word<'a>> {
     folds.clear();
-    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    let mut out = Vec::with_capacity(text.len() / 4 + 1);
     // (index in `out`, end of its fold in `folds`) of the words folded so
     // far; each fold starts where the previous one ended.
     let mut refolded: Vec<(usize, usize)> = Vec::new();
-    for (start, end) in word_spans(text) {
+    for (start, end, already_folded) in spans_and_case(text) {
         let piece = &text[start..end];
-        if !piece.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        if !already_folded {
             let from = folds.len();
             if piece.is_ascii() {
                 folds.push_str(piece);
