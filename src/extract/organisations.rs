@@ -14,7 +14,8 @@ use super::lexicon::{PhraseIndex, alternatives, data_rows};
 use super::text::normalize_phrase;
 use super::{Segment, SegmentRole};
 use crate::model::{Language, OrgRole};
-use scan::{Word, as_tokens, gap_before, joins_name, starts_sentence, words};
+use rustc_hash::FxHashMap;
+use scan::{Word, as_tokens, gap_before, joins_name, starts_sentence, word_spans, words};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -139,7 +140,7 @@ fn parse_lexicon(text: &str) -> Result<Lexicon, String> {
                     Some(_) => continue,
                     None => {}
                 }
-                let exact = cased.then(|| words(alias).iter().map(|w| w.text.to_string()).collect());
+                let exact = cased.then(|| word_spans(alias).map(|(s, e)| alias[s..e].to_string()).collect());
                 lexicon.index.insert(alias, Alias { org, exact });
             }
         }
@@ -169,7 +170,12 @@ struct Tally {
 /// Organisations keyed by normalised name, so spellings of one name merge.
 #[derive(Default)]
 struct Tallies {
-    by_name: HashMap<String, Tally>,
+    all: Vec<Tally>,
+    /// Normalised name -> index in `all`.
+    by_key: FxHashMap<String, usize>,
+    /// Name as given -> index in `all`: a name seen before is not
+    /// normalised again.
+    by_spelling: FxHashMap<String, usize>,
     mentions: Vec<OrgMention>,
 }
 
@@ -177,12 +183,19 @@ impl Tallies {
     /// Counts one mention of `name` at word `at.1` of segment `at.0`,
     /// spanning `bytes` of that segment.
     fn add(&mut self, name: &str, at: (usize, usize), bytes: (usize, usize), known: Option<&Names>) {
-        let key = normalize_phrase(name);
-        let tally = self.by_name.entry(key).or_insert_with(|| Tally {
-            name: name.to_string(),
-            mentions: 0,
-            first: at,
-        });
+        let slot = match self.by_spelling.get(name) {
+            Some(&slot) => slot,
+            None => {
+                let all = &mut self.all;
+                let slot = *self.by_key.entry(normalize_phrase(name)).or_insert_with(|| {
+                    all.push(Tally { name: name.to_string(), mentions: 0, first: at });
+                    all.len() - 1
+                });
+                self.by_spelling.insert(name.to_string(), slot);
+                slot
+            }
+        };
+        let tally = &mut self.all[slot];
         tally.mentions += 1;
         tally.first = tally.first.min(at);
         self.mentions.push(OrgMention {
@@ -198,7 +211,8 @@ impl Tallies {
 
     /// Most mentioned first, ties by first appearance; mentions in text order.
     fn finish(self) -> OrgFacts {
-        let mut all: Vec<Tally> = self.by_name.into_values().collect();
+        // No two names share a first position, so the order is total.
+        let mut all = self.all;
         all.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.first.cmp(&b.first)));
         let mut mentions = self.mentions;
         mentions.sort_by_key(|m| (m.segment, m.start));
@@ -261,9 +275,11 @@ pub fn find_organisations_in(segments: &[Segment<'_>], lang: Language) -> OrgFac
     let mut claimed: Vec<Vec<bool>> = Vec::with_capacity(segments.len());
     let mut discovered: Vec<String> = Vec::new();
     let mut products: Vec<String> = Vec::new();
+    // Folded forms of the capitalised words of the segment being read.
+    let mut folds = String::new();
 
     for (si, seg) in segments.iter().enumerate() {
-        let ws = words(seg.text);
+        let ws = words(seg.text, &mut folds);
         let mut taken = vec![false; ws.len()];
         let toks = as_tokens(&ws);
         for m in lex.index.find(&toks) {
@@ -308,7 +324,9 @@ pub fn find_organisations_in(segments: &[Segment<'_>], lang: Language) -> OrgFac
     }
     // A name the article once calls a project, model or machine ("the ALIA
     // project", "le supercalculateur ABCI") is not an organisation anywhere.
-    discovered.retain(|name| !products.contains(&normalize_phrase(name)));
+    if !products.is_empty() {
+        discovered.retain(|name| !products.contains(&normalize_phrase(name)));
+    }
 
     // Second pass: a name introduced once by a cue ("la start-up Qubitline")
     // counts every time it recurs, including before the cue.
@@ -316,9 +334,15 @@ pub fn find_organisations_in(segments: &[Segment<'_>], lang: Language) -> OrgFac
     for (n, name) in discovered.iter().enumerate() {
         index.insert(name, n);
     }
+    // Segments without a clue of any name cannot mention one: they are not
+    // split into words again. No clues (None) when a name has none.
+    let clues: Option<Vec<&str>> = discovered.iter().map(|name| spelling_clue(name)).collect();
+    let may_mention = |text: &str| clues.as_ref().is_none_or(|clues| clues.iter().any(|c| text.contains(c)));
     let segments_again = segments.iter().zip(&claimed).enumerate();
-    for (si, (seg, taken)) in segments_again.filter(|_| !discovered.is_empty()) {
-        let ws = words(seg.text);
+    for (si, (seg, taken)) in
+        segments_again.filter(|(_, (seg, _))| !discovered.is_empty() && may_mention(seg.text))
+    {
+        let ws = words(seg.text, &mut folds);
         let toks = as_tokens(&ws);
         for m in index.find(&toks) {
             let span = m.first_token..m.end_token;
@@ -333,16 +357,30 @@ pub fn find_organisations_in(segments: &[Segment<'_>], lang: Language) -> OrgFac
     tallies.finish()
 }
 
+/// Text that every spelling of `name` [`same_spelling`] accepts contains as
+/// written: its last word when it has several, else its one word bar the
+/// first letter (whose case may differ). None for a one-letter name.
+fn spelling_clue(name: &str) -> Option<&str> {
+    let mut spans = word_spans(name);
+    let (start, end) = spans.next()?;
+    if let Some((start, end)) = spans.last() {
+        return Some(&name[start..end]);
+    }
+    let mut chars = name[start..end].chars();
+    chars.next();
+    Some(chars.as_str()).filter(|rest| !rest.is_empty())
+}
+
 /// Whether the words spell `name` with the same capitals, bar the first
 /// letter ("Ministère"/"ministère"): "Brightwave" is a name, "brightwave" not.
 fn same_spelling(found: &[Word<'_>], name: &str) -> bool {
-    let expected = words(name);
-    found.len() == expected.len()
-        && found.iter().zip(&expected).enumerate().all(|(k, (a, b))| {
+    let expected = || word_spans(name).map(|(s, e)| &name[s..e]);
+    found.len() == expected().count()
+        && found.iter().zip(expected()).enumerate().all(|(k, (a, b))| {
             if k > 0 {
-                return a.text == b.text;
+                return a.text == b;
             }
-            let (mut x, mut y) = (a.text.chars(), b.text.chars());
+            let (mut x, mut y) = (a.text.chars(), b.chars());
             match (x.next(), y.next()) {
                 (Some(p), Some(q)) => p.to_lowercase().eq(q.to_lowercase()) && x.eq(y),
                 _ => false,

@@ -12,103 +12,21 @@
 //! Owns `assets/org_stopwords.txt`: the words, acronyms, products, events
 //! and people's first names and titles that must not be taken for names.
 
+mod triggers;
+
 use super::scan::{Word, gap_before, joins_name};
 use crate::extract::countries::Gazetteer;
 use crate::extract::lexicon::{alternatives, data_rows};
 use crate::extract::text::normalize_phrase;
 use rustc_hash::FxHashSet as HashSet;
+use triggers::{FRENCH_INSTITUTIONS, INSTITUTIONS, INTRODUCERS, SUFFIXES, Triggers};
 
 const STOPWORDS_TXT: &str = include_str!("../../../assets/org_stopwords.txt");
-
-/// Nouns that introduce an organisation's name, as folded word sequences.
-/// Lowercase words and adjectives may sit in between: "le fabricant de
-/// puces américain Nvidia", "la start-up de soins de santé VinBrain".
-const INTRODUCERS: &[&[&str]] = &[
-    &["societe"],
-    &["groupe"],
-    &["entreprise"],
-    &["start", "up"],
-    &["startup"],
-    &["jeune", "pousse"],
-    &["fonds"],
-    &["agence"],
-    &["operateur"],
-    &["fabricant"],
-    &["constructeur"],
-    &["conglomerat"],
-    &["firme"],
-    &["editeur"],
-    &["magazine"],
-    &["journal"],
-    &["quotidien"],
-    &["company"],
-    &["firm"],
-    &["operator"],
-    &["fund"],
-    &["compagnie"],
-    &["fondeur"],
-    &["fonderie"],
-    &["avionneur"],
-    &["investisseur"],
-    &["chipmaker"],
-    &["foundry"],
-    &["telco"],
-    &["investor"],
-    // Plurals: a list of names may follow ("les start-up X et Y").
-    &["societes"],
-    &["groupes"],
-    &["entreprises"],
-    &["startups"],
-    &["start", "ups"],
-    &["jeunes", "pousses"],
-    &["operateurs"],
-    &["fabricants"],
-    &["constructeurs"],
-    &["fondeurs"],
-    &["firmes"],
-    &["companies"],
-    &["firms"],
-    &["operators"],
-    &["funds"],
-    &["chipmakers"],
-    &["telcos"],
-];
 
 /// Words before an introducer that make it plural even when the noun is
 /// invariable ("les start-up", "des fonds").
 const PLURAL_DETERMINERS: &[&str] =
     &["les", "des", "ces", "leurs", "ses", "plusieurs", "deux", "trois", "quatre"];
-
-/// Capitalised nouns that end the name of an institution, compared as
-/// written: "Public Investment Fund", "National Science and Technology
-/// Council", "Barcelona Supercomputing Center", "University of Catalonia".
-const INSTITUTIONS: &[&str] = &[
-    "Fund",
-    "Authority",
-    "Council",
-    "Center",
-    "Centre",
-    "University",
-    "Institute",
-    "Agency",
-    "Commission",
-    "Foundation",
-    "Bank",
-    "Laboratory",
-    "Laboratories",
-    "Academy",
-    "Association",
-    "Organisation",
-    "Organization",
-    "Consortium",
-];
-
-/// French nouns that start an institution's name and stay part of it:
-/// "l'université Gadjah Mada", "Université de Tokyo", "l'institut Pasteur".
-/// The bool: whether "de X" may follow ("le centre de Surakarta" is a
-/// place, so "centre" only takes a name right after it: "le centre CINES").
-const FRENCH_INSTITUTIONS: &[(&str, bool)] =
-    &[("universite", true), ("institut", true), ("ecole", true), ("centre", false)];
 
 /// Nouns for things rather than organisations: the name right after one
 /// ("le supercalculateur ABCI", "project Stargate") is a product. Not
@@ -154,39 +72,6 @@ const EXCHANGES: &[&str] = &[
     "bse", "otc",
 ];
 
-/// Capitalised words that close a company name, compared as written.
-const SUFFIXES: &[&str] = &[
-    "Group",
-    "Groupe",
-    "Inc",
-    "Ltd",
-    "Limited",
-    "Corp",
-    "Corporation",
-    "Holdings",
-    "Holding",
-    "Technologies",
-    "Labs",
-    "Ministry",
-    "Systems",
-    "Ventures",
-    "Partners",
-    "Capital",
-    "AG",
-    "SA",
-    "SAS",
-    "GmbH",
-    "plc",
-    "PLC",
-    "LLC",
-    "Networks",
-    "Semiconductor",
-    "Electronics",
-    "Communications",
-    "Telecom",
-    "Internet",
-];
-
 /// At most this many lowercase words between an introducer and the name.
 const MAX_SKIPPED: usize = 4;
 /// Longest name a cue may produce, suffix excluded.
@@ -229,7 +114,7 @@ impl Stoplist {
     }
 
     fn is_function(&self, w: &Word<'_>) -> bool {
-        self.function.contains(w.folded.as_ref())
+        self.function.contains(w.folded)
     }
 }
 
@@ -266,12 +151,17 @@ pub fn discover(
     let shouting = is_shouting(words);
     let title_case = headline && is_title_case(words, stop);
     for (i, _) in taken.iter().enumerate().filter(|(_, t)| !**t) {
-        let found = cx.after_introducer(i);
+        let triggers = Triggers::of(&words[i]);
+        // Most words start no cue: skip them before any list is consulted.
+        if !triggers.any() && !words[i].is_acronym() {
+            continue;
+        }
+        let found = cx.after_introducer(i, triggers);
         let found = if found.is_empty() {
-            cx.ministry(i)
-                .or_else(|| cx.french_institution(i))
-                .or_else(|| if title_case { None } else { cx.institution(i) })
-                .or_else(|| cx.before_suffix(i))
+            cx.ministry(i, triggers)
+                .or_else(|| cx.french_institution(i, triggers))
+                .or_else(|| if title_case { None } else { cx.institution(i, triggers) })
+                .or_else(|| cx.before_suffix(i, triggers))
                 .or_else(|| if shouting || cx.is_ticker(i) { None } else { cx.acronym(i) })
                 .into_iter()
                 .collect()
@@ -291,9 +181,12 @@ pub fn discover(
 
 /// All-caps text ("LA FRANCE INVESTIT") would make every word an acronym.
 fn is_shouting(words: &[Word<'_>]) -> bool {
-    let long: Vec<_> = words.iter().filter(|w| w.text.chars().count() >= 2).collect();
-    let caps = long.iter().filter(|w| w.is_acronym()).count();
-    long.len() >= 3 && caps * 5 > long.len() * 3
+    let (mut long, mut caps) = (0, 0);
+    for w in words.iter().filter(|w| w.text.chars().nth(1).is_some()) {
+        long += 1;
+        caps += usize::from(w.is_acronym());
+    }
+    long >= 3 && caps * 5 > long * 3
 }
 
 /// Whether the whole of `name` is a country's name, alias or adjective.
@@ -306,12 +199,14 @@ fn is_country(name: &str) -> bool {
 /// institution noun says nothing. Only asked of titles and headings: body
 /// sentences dense in names look the same.
 fn is_title_case(words: &[Word<'_>], stop: &Stoplist) -> bool {
-    let long: Vec<_> = words
-        .iter()
-        .filter(|w| w.text.chars().count() >= 4 && w.text.chars().all(char::is_alphabetic))
-        .collect();
-    let caps = long.iter().filter(|w| w.is_capitalised() && !stop.is_function(w)).count();
-    long.len() >= 3 && caps * 10 >= long.len() * 7
+    let (mut long, mut caps) = (0, 0);
+    for w in
+        words.iter().filter(|w| w.text.chars().nth(3).is_some() && w.text.chars().all(char::is_alphabetic))
+    {
+        long += 1;
+        caps += usize::from(w.is_capitalised() && !stop.is_function(w));
+    }
+    long >= 3 && caps * 10 >= long * 7
 }
 
 struct Cx<'c, 'a> {
@@ -355,7 +250,10 @@ impl Cx<'_, '_> {
 
     /// "la société X", "le groupe militaire vietnamien X"; after a plural
     /// noun, a list: "les start-up Sarvam AI et Krutrim".
-    fn after_introducer(&self, i: usize) -> Vec<Found> {
+    fn after_introducer(&self, i: usize, triggers: Triggers) -> Vec<Found> {
+        if !triggers.introducer {
+            return Vec::new();
+        }
         let Some(intro) = INTRODUCERS.iter().find(|intro| {
             intro.len() <= self.words.len() - i
                 && intro.iter().zip(&self.words[i..]).all(|(a, w)| *a == w.folded)
@@ -364,7 +262,7 @@ impl Cx<'_, '_> {
         };
         let last = intro[intro.len() - 1];
         let plural = (last.ends_with('s') && last != "fonds")
-            || i > 0 && PLURAL_DETERMINERS.contains(&self.words[i - 1].folded.as_ref());
+            || i > 0 && PLURAL_DETERMINERS.contains(&self.words[i - 1].folded);
         let mut j = i + intro.len();
         let mut skipped = 0;
         while let Some(w) = self.words.get(j) {
@@ -381,7 +279,7 @@ impl Cx<'_, '_> {
             }
             // "la start-up de robotique Medibot", but not "les entreprises
             // technologiques du Vietnam": after a plural, "de X" says where.
-            let connector = !plural && matches!(w.folded.as_ref(), "de" | "d" | "du" | "des" | "of");
+            let connector = !plural && matches!(w.folded, "de" | "d" | "du" | "des" | "of");
             if self.taken[j] || skipped == MAX_SKIPPED || (self.stop.is_function(w) && !connector) {
                 return Vec::new();
             }
@@ -393,7 +291,7 @@ impl Cx<'_, '_> {
         // "X, Y et Z": more names, each a capitalised run of its own.
         while plural && end < self.words.len() {
             let gap = gap_before(self.text, self.words, end);
-            let next = match (gap, self.words[end].folded.as_ref()) {
+            let next = match (gap, self.words[end].folded) {
                 (", ", _) => end,
                 (" ", "et" | "and") if gap_before(self.text, self.words, end + 1) == " " => end + 1,
                 _ => break,
@@ -414,25 +312,25 @@ impl Cx<'_, '_> {
 
     /// "ministère de l'Économie", "Ministry of Trade": the name includes the
     /// noun, lower-cased in French where it is a common noun.
-    fn ministry(&self, i: usize) -> Option<Found> {
-        let noun = self.words[i].folded.as_ref();
-        if !matches!(noun, "ministere" | "ministry") {
+    fn ministry(&self, i: usize, triggers: Triggers) -> Option<Found> {
+        let noun = self.words[i].folded;
+        if !triggers.ministry || !matches!(noun, "ministere" | "ministry") {
             return None;
         }
         let mut j = i + 1;
         // Up to two adjectives: "ministère néerlandais de l'Économie".
         while j < self.words.len() && j - i <= 2 && !self.words[j].is_capitalised() {
-            match self.words[j].folded.as_ref() {
+            match self.words[j].folded {
                 "de" | "des" | "du" | "of" | "for" => break,
                 _ if self.stop.is_function(&self.words[j]) => return None,
                 _ => j += 1,
             }
         }
-        if !matches!(self.words.get(j)?.folded.as_ref(), "de" | "des" | "du" | "of" | "for") {
+        if !matches!(self.words.get(j)?.folded, "de" | "des" | "du" | "of" | "for") {
             return None;
         }
         j += 1;
-        if matches!(self.words.get(j)?.folded.as_ref(), "l" | "la" | "the") {
+        if matches!(self.words.get(j)?.folded, "l" | "la" | "the") {
             j += 1;
         }
         let end = self.run_forward(j)?;
@@ -444,8 +342,8 @@ impl Cx<'_, '_> {
     }
 
     /// "Zephyr Holdings", "Acme Inc.": the capitalised words before a suffix.
-    fn before_suffix(&self, i: usize) -> Option<Found> {
-        if !SUFFIXES.contains(&self.words[i].text) {
+    fn before_suffix(&self, i: usize, triggers: Triggers) -> Option<Found> {
+        if !triggers.suffix || !SUFFIXES.contains(&self.words[i].text) {
             return None;
         }
         let mut first = i;
@@ -467,8 +365,8 @@ impl Cx<'_, '_> {
     /// "University of Catalonia": capitalised words (one "and" may join two
     /// of them) before an institution noun, and "of X" or "for X" after it.
     /// The noun alone is not a name.
-    fn institution(&self, i: usize) -> Option<Found> {
-        if !INSTITUTIONS.contains(&self.words[i].text) {
+    fn institution(&self, i: usize, triggers: Triggers) -> Option<Found> {
+        if !triggers.institution || !INSTITUTIONS.contains(&self.words[i].text) {
             return None;
         }
         let usable = |k: usize| {
@@ -486,7 +384,7 @@ impl Cx<'_, '_> {
                 first = prev;
             } else if !joined
                 && prev > 0
-                && matches!(self.words[prev].folded.as_ref(), "and")
+                && matches!(self.words[prev].folded, "and")
                 && usable(prev - 1)
                 && gap_before(self.text, self.words, prev) == " "
             {
@@ -502,7 +400,7 @@ impl Cx<'_, '_> {
         }
         let mut end = i + 1;
         if let Some(w) = self.words.get(end)
-            && matches!(w.folded.as_ref(), "of" | "for")
+            && matches!(w.folded, "of" | "for")
             && gap_before(self.text, self.words, end) == " "
             && let Some(e) = self.run_forward(end + 1)
             && !self.stop.is_function(&self.words[end + 1])
@@ -514,16 +412,19 @@ impl Cx<'_, '_> {
 
     /// "l'université Gadjah Mada", "Université de Tokyo", "l'institut
     /// Pasteur", "le centre CINES": the noun is part of the name.
-    fn french_institution(&self, i: usize) -> Option<Found> {
+    fn french_institution(&self, i: usize, triggers: Triggers) -> Option<Found> {
+        if !triggers.french_institution {
+            return None;
+        }
         let &(_, allows_de) = FRENCH_INSTITUTIONS.iter().find(|(n, _)| *n == self.words[i].folded)?;
         let mut j = i + 1;
         self.words.get(j)?;
         if gap_before(self.text, self.words, j) != " " {
             return None;
         }
-        if allows_de && matches!(self.words[j].folded.as_ref(), "de" | "d" | "du") {
+        if allows_de && matches!(self.words[j].folded, "de" | "d" | "du") {
             j += 1;
-            if matches!(self.words.get(j)?.folded.as_ref(), "l" | "la") {
+            if matches!(self.words.get(j)?.folded, "l" | "la") {
                 j += 1;
             }
         }
@@ -547,14 +448,13 @@ impl Cx<'_, '_> {
             return false;
         }
         let after_exchange = i > 0
-            && EXCHANGES.contains(&self.words[i - 1].folded.as_ref())
+            && EXCHANGES.contains(&self.words[i - 1].folded)
             && gap_before(self.text, self.words, i).contains(':');
         let quoted = self.words.get(i + 1).is_some_and(|next| {
-            let sign: String = gap_before(self.text, self.words, i + 1)
-                .chars()
-                .filter(|c| !c.is_whitespace() && *c != '(')
-                .collect();
-            matches!(sign.as_str(), "+" | "-" | "−" | "▲" | "▼" | "↑" | "↓")
+            // The gap, bar spaces and brackets, is a single sign.
+            let mut sign =
+                gap_before(self.text, self.words, i + 1).chars().filter(|c| !c.is_whitespace() && *c != '(');
+            matches!((sign.next(), sign.next()), (Some('+' | '-' | '−' | '▲' | '▼' | '↑' | '↓'), None))
                 && next.text.starts_with(|c: char| c.is_ascii_digit())
         });
         after_exchange || quoted
@@ -564,10 +464,10 @@ impl Cx<'_, '_> {
     /// ABCI", "the ALIA project".
     fn names_a_product(&self, f: &Found) -> bool {
         let before = f.first > 0
-            && PRODUCT_BEFORE.contains(&self.words[f.first - 1].folded.as_ref())
+            && PRODUCT_BEFORE.contains(&self.words[f.first - 1].folded)
             && joins_name(gap_before(self.text, self.words, f.first));
         let after = self.words.get(f.end).is_some_and(|w| {
-            PRODUCT_AFTER.contains(&w.folded.as_ref()) && joins_name(gap_before(self.text, self.words, f.end))
+            PRODUCT_AFTER.contains(&w.folded) && joins_name(gap_before(self.text, self.words, f.end))
         });
         before || after
     }
@@ -578,11 +478,9 @@ impl Cx<'_, '_> {
     fn acceptable(&self, f: &Found) -> bool {
         let key = normalize_phrase(&f.name);
         let first_word = &self.words[f.first];
-        let after_title =
-            f.first > 0 && self.stop.person_titles.contains(self.words[f.first - 1].folded.as_ref());
+        let after_title = f.first > 0 && self.stop.person_titles.contains(self.words[f.first - 1].folded);
         // "TIM Brasil" is a company: a first name is not written in capitals.
-        let first_name =
-            !first_word.is_acronym() && self.stop.first_names.contains(first_word.folded.as_ref());
+        let first_name = !first_word.is_acronym() && self.stop.first_names.contains(first_word.folded);
         !key.is_empty()
             && !self.stop.not_org.contains(&key)
             && !first_name

@@ -3,17 +3,17 @@
 //! extractor needs both the original spelling and the folded form of each
 //! word, with byte offsets to look at the punctuation between words.
 
-use crate::extract::text::{Token, fold_cow};
-use std::borrow::Cow;
+use crate::extract::text::{Token, fold_char};
 
 /// One alphanumeric run of the original text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word<'a> {
     /// As written.
     pub text: &'a str,
-    /// Folded (lower case, no accents), for comparison with word lists;
-    /// borrowed when the word is already folded, as most are.
-    pub folded: Cow<'a, str>,
+    /// Folded (lower case, no accents), for comparison with word lists:
+    /// the text itself when already folded, as most words are, else a
+    /// slice of the caller's fold buffer (no allocation per word).
+    pub folded: &'a str,
     /// Byte range in the original text.
     pub start: usize,
     pub end: usize,
@@ -26,37 +26,113 @@ impl Word<'_> {
     }
 
     /// Letters only, all capitals, at least two: "TSMC", not "G42" or "A".
+    /// Stops at the first char that is not a capital, as most words fail
+    /// on their first letter.
     pub fn is_acronym(&self) -> bool {
-        self.text.chars().count() >= 2 && self.text.chars().all(char::is_uppercase)
+        let mut capitals = 0;
+        for c in self.text.chars() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            capitals += 1;
+        }
+        capitals >= 2
     }
 }
 
-/// Splits text into words on the same boundaries as [`crate::extract::text::tokens`]
-/// (anything not alphanumeric separates words).
-pub fn words(text: &str) -> Vec<Word<'_>> {
-    let word = |s: usize, e: usize| {
-        let piece = &text[s..e];
-        Word { text: piece, folded: fold_cow(piece), start: s, end: e }
-    };
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push(word(s, i));
-        }
+/// Whether the char at byte `at` (a char boundary) is alphanumeric, and its
+/// width in bytes; ASCII bytes are classified without decoding.
+fn char_class_at(text: &str, at: usize) -> (bool, usize) {
+    let byte = text.as_bytes()[at];
+    if byte.is_ascii() {
+        return (byte.is_ascii_alphanumeric(), 1);
     }
-    if let Some(s) = start {
-        out.push(word(s, text.len()));
+    match text[at..].chars().next() {
+        Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+        None => (false, 1),
+    }
+}
+
+/// Byte ranges of the words of `text`: maximal alphanumeric runs, the same
+/// boundaries as [`crate::extract::text::tokens`] (anything not
+/// alphanumeric separates words).
+pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    spans_and_case(text).map(|(start, end, _)| (start, end))
+}
+
+/// [`word_spans`], and for each word whether it is already folded (ASCII
+/// without capitals), found in the same pass over its bytes.
+fn spans_and_case(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = loop {
+            if at >= text.len() {
+                return None;
+            }
+            let (alphanumeric, width) = char_class_at(text, at);
+            if alphanumeric {
+                break at;
+            }
+            at += width;
+        };
+        let mut folded = true;
+        while at < text.len() {
+            let byte = text.as_bytes()[at];
+            if byte.is_ascii() {
+                if !byte.is_ascii_alphanumeric() {
+                    break;
+                }
+                folded &= !byte.is_ascii_uppercase();
+                at += 1;
+                continue;
+            }
+            let (alphanumeric, width) = char_class_at(text, at);
+            if !alphanumeric {
+                break;
+            }
+            folded = false;
+            at += width;
+        }
+        Some((start, at, folded))
+    })
+}
+
+/// Splits text into words (see [`word_spans`]). Words that folding changes
+/// are folded into `folds`, which the returned words borrow: one buffer per
+/// call rather than a string per capitalised word.
+pub fn words<'a>(text: &'a str, folds: &'a mut String) -> Vec<Word<'a>> {
+    folds.clear();
+    let mut out = Vec::with_capacity(text.len() / 4 + 1);
+    // (index in `out`, end of its fold in `folds`) of the words folded so
+    // far; each fold starts where the previous one ended.
+    let mut refolded: Vec<(usize, usize)> = Vec::new();
+    for (start, end, already_folded) in spans_and_case(text) {
+        let piece = &text[start..end];
+        if !already_folded {
+            let from = folds.len();
+            if piece.is_ascii() {
+                folds.push_str(piece);
+                folds[from..].make_ascii_lowercase();
+            } else {
+                piece.chars().for_each(|c| fold_char(c, folds));
+            }
+            refolded.push((out.len(), folds.len()));
+        }
+        out.push(Word { text: piece, folded: piece, start, end });
+    }
+    let folds: &'a str = folds;
+    let mut from = 0;
+    for (k, to) in refolded {
+        out[k].folded = &folds[from..to];
+        from = to;
     }
     out
 }
 
 /// The folded words as lexicon tokens. Offsets are into the original text;
 /// phrase matching only looks at the token text.
-pub fn as_tokens<'w>(words: &'w [Word<'_>]) -> Vec<Token<'w>> {
-    words.iter().map(|w| Token { text: &w.folded, start: w.start, end: w.end }).collect()
+pub fn as_tokens<'w>(words: &[Word<'w>]) -> Vec<Token<'w>> {
+    words.iter().map(|w| Token { text: w.folded, start: w.start, end: w.end }).collect()
 }
 
 /// The text between word `i - 1` and word `i` (from the segment start for
@@ -95,8 +171,9 @@ mod tests {
     #[test]
     fn words_keep_original_spelling_and_offsets() {
         let text = "L’Élysée, FPT-Smart 5,5";
-        let ws = words(text);
-        let got: Vec<_> = ws.iter().map(|w| (w.text, w.folded.as_ref())).collect();
+        let mut folds = String::new();
+        let ws = words(text, &mut folds);
+        let got: Vec<_> = ws.iter().map(|w| (w.text, w.folded)).collect();
         assert_eq!(
             got,
             [("L", "l"), ("Élysée", "elysee"), ("FPT", "fpt"), ("Smart", "smart"), ("5", "5"), ("5", "5")]
@@ -106,9 +183,36 @@ mod tests {
     }
 
     #[test]
+    fn words_split_like_tokens_and_fold_like_fold() {
+        for text in
+            ["", "a", "ÉTATS-UNIS d’Amérique", "Œuvre SAS GmbH 5,5", "日本 AI Straße", "Nvidia’s H100 ."]
+        {
+            let mut folds = String::new();
+            let ws = words(text, &mut folds);
+            let spans: Vec<_> = ws.iter().map(|w| (w.start, w.end)).collect();
+            let expected: Vec<_> =
+                crate::extract::text::tokens(text).iter().map(|t| (t.start, t.end)).collect();
+            assert_eq!(spans, expected, "text {text:?}");
+            for w in &ws {
+                assert_eq!(w.text, &text[w.start..w.end]);
+                assert_eq!(w.folded, crate::extract::text::fold(w.text), "text {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn acronyms() {
+        let mut folds = String::new();
+        let got: Vec<bool> =
+            words("TSMC G42 A Éé ÉU AMD’s Nvidia", &mut folds).iter().map(Word::is_acronym).collect();
+        assert_eq!(got, [true, false, false, false, true, true, false, false]);
+    }
+
+    #[test]
     fn sentence_starts() {
         let text = "Orange signe. « Orange » et Orange: Orange\nOrange";
-        let ws = words(text);
+        let mut folds = String::new();
+        let ws = words(text, &mut folds);
         let got: Vec<bool> = (0..ws.len()).map(|i| starts_sentence(text, &ws, i)).collect();
         assert_eq!(got, [true, false, true, false, false, true, true]);
     }

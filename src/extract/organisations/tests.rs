@@ -218,3 +218,30 @@ fn empty_and_garbage_input_do_not_panic() {
     }
     assert!(orgs("la société").is_empty());
 }
+
+#[test]
+fn spelling_clues_are_in_every_accepted_spelling() {
+    assert_eq!(spelling_clue("Qubitline"), Some("ubitline"));
+    assert_eq!(spelling_clue("ministère de l'Économie"), Some("Économie"));
+    assert_eq!(spelling_clue("X"), None);
+    assert_eq!(spelling_clue("X Y"), Some("Y"));
+    let text = "qubitline et Qubitline";
+    let mut folds = String::new();
+    let ws = words(text, &mut folds);
+    assert!(same_spelling(&ws[2..], "Qubitline") && same_spelling(&ws[0..1], "Qubitline"));
+    assert!(text.contains(spelling_clue("Qubitline").unwrap_or_default()));
+}
+
+#[test]
+fn names_recur_in_segments_without_the_cue() {
+    let segments = [
+        Segment::new(Title, "Qubitline lève des fonds"),
+        Segment::new(Body, "La start-up Qubitline construit un centre."),
+        Segment::new(Body, "Rien ici."),
+        Segment::new(Body, "QUBITLINE et qubitline, puis Qubitline."),
+    ];
+    let facts = find_organisations(&segments);
+    assert_eq!(facts.ranked, ["Qubitline"]);
+    let at: Vec<_> = facts.mentions.iter().map(|m| (m.segment, m.start)).collect();
+    assert_eq!(at, [(0, 0), (1, 12), (3, 13), (3, 29)]);
+}
