@@ -10,6 +10,7 @@
 //! losses, revenue and valuations stay article figures.
 
 mod assemble;
+mod cue_index;
 pub mod cues;
 mod fields;
 mod frame;

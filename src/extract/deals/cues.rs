@@ -3,6 +3,7 @@
 //! value, and what role an organisation plays. Parsed once; matched on the
 //! folded tokens of one sentence.
 
+pub use super::cue_index::{CueIndex, Hit};
 use crate::extract::lexicon::{alternatives, data_rows};
 use crate::extract::text::{Token, normalize_phrase};
 use crate::model::{DealKind, DealStatus, OrgRole};
@@ -10,9 +11,6 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const CUES_TSV: &str = include_str!("../../../assets/deal_cues.tsv");
-
-/// Shortest prefix a `word*` pattern may have.
-const MIN_PREFIX: usize = 4;
 
 /// How much a kind noun says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,142 +60,6 @@ pub enum Side {
     After,
 }
 
-/// One word of a pattern: exact, or a prefix (`livr*`).
-#[derive(Debug, Clone)]
-struct PatternWord {
-    text: String,
-    prefix: bool,
-}
-
-impl PatternWord {
-    fn matches(&self, token: &str) -> bool {
-        if self.prefix { token.starts_with(self.text.as_str()) } else { token == self.text }
-    }
-}
-
-/// One occurrence of a cue in a sentence's tokens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hit<V> {
-    pub value: V,
-    pub first: usize,
-    pub end: usize,
-}
-
-/// Phrases of folded words with values; prefix words allowed. At each
-/// position the longest phrase wins, and matches do not overlap.
-#[derive(Debug, Clone)]
-pub struct CueIndex<V> {
-    patterns: Vec<(Vec<PatternWord>, V)>,
-    /// Pattern indexes by exact first word, longest first.
-    by_word: HashMap<String, Vec<usize>>,
-    /// Pattern indexes whose first word is a prefix, by its first
-    /// `MIN_PREFIX` chars, longest first.
-    by_prefix: HashMap<String, Vec<usize>>,
-}
-
-impl<V> Default for CueIndex<V> {
-    fn default() -> Self {
-        CueIndex { patterns: Vec::new(), by_word: HashMap::default(), by_prefix: HashMap::default() }
-    }
-}
-
-fn prefix_key(word: &str) -> Option<&str> {
-    let end = word.char_indices().map(|(i, c)| i + c.len_utf8()).nth(MIN_PREFIX - 1)?;
-    Some(&word[..end])
-}
-
-impl<V: Copy> CueIndex<V> {
-    /// Adds a phrase; `Err` for a prefix shorter than [`MIN_PREFIX`] or a
-    /// phrase with no word.
-    pub fn insert(&mut self, phrase: &str, value: V) -> Result<(), String> {
-        let mut words = Vec::new();
-        for raw in phrase.split_whitespace() {
-            let prefix = raw.ends_with('*');
-            let normalised = normalize_phrase(raw.trim_end_matches('*'));
-            let parts: Vec<&str> = normalised.split(' ').filter(|w| !w.is_empty()).collect();
-            for (i, part) in parts.iter().enumerate() {
-                let is_prefix = prefix && i + 1 == parts.len();
-                if is_prefix && part.chars().count() < MIN_PREFIX {
-                    return Err(format!("prefix {raw:?} is shorter than {MIN_PREFIX} letters"));
-                }
-                words.push(PatternWord { text: part.to_string(), prefix: is_prefix });
-            }
-        }
-        let Some(first) = words.first() else { return Err(format!("{phrase:?} has no word")) };
-        let index = self.patterns.len();
-        let slot = if first.prefix {
-            let key = prefix_key(&first.text).ok_or_else(|| format!("prefix {phrase:?} is too short"))?;
-            self.by_prefix.entry(key.to_string()).or_default()
-        } else {
-            self.by_word.entry(first.text.clone()).or_default()
-        };
-        slot.push(index);
-        self.patterns.push((words, value));
-        let patterns = &self.patterns;
-        slot.sort_by_key(|&i| std::cmp::Reverse(patterns[i].0.len()));
-        Ok(())
-    }
-
-    /// Every non-overlapping occurrence, left to right, longest first.
-    pub fn find(&self, toks: &[Token<'_>]) -> Vec<Hit<V>> {
-        self.find_by(toks, 1, |_| 0)
-    }
-
-    /// [`CueIndex::find`] for several categories at once: matches of one
-    /// category do not overlap each other, but may overlap another
-    /// category's, as if each category had its own index; one lookup per
-    /// token serves them all. `category` maps a value to `0..categories`.
-    pub fn find_by(
-        &self,
-        toks: &[Token<'_>],
-        categories: usize,
-        category: impl Fn(&V) -> usize,
-    ) -> Vec<Hit<V>> {
-        let mut out = Vec::new();
-        // Per category: the first token a new match may start at.
-        let mut free = vec![0usize; categories];
-        let mut taken = vec![false; categories];
-        for at in 0..toks.len() {
-            let first = toks[at].text;
-            let exact = self.by_word.get(first).map_or(&[][..], Vec::as_slice);
-            let prefixed = if self.by_prefix.is_empty() {
-                &[][..]
-            } else {
-                prefix_key(first).and_then(|k| self.by_prefix.get(k)).map_or(&[][..], Vec::as_slice)
-            };
-            if exact.is_empty() && prefixed.is_empty() {
-                continue;
-            }
-            taken.fill(false);
-            // Candidates come longest first within each list; a prefix list
-            // may hold longer ones, so both are looked at.
-            let mut best: Vec<(usize, usize)> = Vec::new();
-            for &i in exact.iter().chain(prefixed) {
-                let (words, value) = &self.patterns[i];
-                let c = category(value);
-                if at < free[c] || words.len() > toks.len() - at {
-                    continue;
-                }
-                if !words.iter().zip(&toks[at..]).all(|(w, t)| w.matches(t.text)) {
-                    continue;
-                }
-                match best.iter_mut().find(|(cat, _)| *cat == c) {
-                    Some(slot) if self.patterns[slot.1].0.len() < words.len() => slot.1 = i,
-                    Some(_) => {}
-                    None => best.push((c, i)),
-                }
-                taken[c] = true;
-            }
-            for (c, i) in best {
-                let end = at + self.patterns[i].0.len();
-                out.push(Hit { value: self.patterns[i].1, first: at, end });
-                free[c] = end;
-            }
-        }
-        out
-    }
-}
-
 /// Every cue list, by category.
 #[derive(Debug, Default)]
 pub struct Cues {
@@ -245,6 +107,8 @@ pub struct SentenceCues {
     pub values: Vec<Hit<ValueCue>>,
     pub roles: Vec<Hit<(OrgRole, Side)>>,
     pub models: Vec<Hit<()>>,
+    /// Buffer for the word ids of the sentence's tokens.
+    word_ids: Vec<u32>,
 }
 
 fn kind_value(value: &str) -> Result<KindCue, String> {
@@ -362,7 +226,21 @@ impl Cues {
     /// Every cue of a sentence's tokens, by category.
     pub fn find(&self, toks: &[Token<'_>]) -> SentenceCues {
         let mut found = SentenceCues::default();
-        for hit in self.index.find_by(toks, Cue::CATEGORIES, Cue::category) {
+        self.find_into(toks, &mut found);
+        found
+    }
+
+    /// [`Cues::find`] into `found`'s buffers, so that the sentences of an
+    /// article share them.
+    pub fn find_into(&self, toks: &[Token<'_>], found: &mut SentenceCues) {
+        found.kinds.clear();
+        found.events.clear();
+        found.statuses.clear();
+        found.markers.clear();
+        found.values.clear();
+        found.roles.clear();
+        found.models.clear();
+        self.index.find_each::<{ Cue::CATEGORIES }>(toks, &mut found.word_ids, Cue::category, |hit| {
             let (first, end) = (hit.first, hit.end);
             match hit.value {
                 Cue::Kind(v) => found.kinds.push(Hit { value: v, first, end }),
@@ -373,8 +251,7 @@ impl Cues {
                 Cue::Role(role, side) => found.roles.push(Hit { value: (role, side), first, end }),
                 Cue::Model => found.models.push(Hit { value: (), first, end }),
             }
-        }
-        found
+        });
     }
 
     pub fn embedded() -> &'static Cues {

@@ -3,7 +3,7 @@
 //! countries (and which one hosts), organisations with the role their
 //! context gives them, and a date.
 
-use super::cues::{Cues, Hit, KindCue, Marker, Side, Strength, ValueCue};
+use super::cues::{Cues, Hit, KindCue, Marker, SentenceCues, Side, Strength, ValueCue};
 use super::frame::{Frame, FrameCountry, FrameFigure, FrameOrg, Host, kind_index};
 use super::input::DealInput;
 use super::sentences::split_sentences;
@@ -36,13 +36,16 @@ pub fn build_frames(input: &DealInput<'_>) -> Vec<Frame> {
             !title.is_empty() && segments[1].text.starts_with(title)
         };
     let mut frames = Vec::new();
+    // One set of buffers for every sentence's tokens and cues.
+    let mut tokenised = Tokenised::default();
+    let mut found = SentenceCues::default();
     for (si, segment) in segments.iter().enumerate() {
         if si == 0 && title_in_lead {
             continue;
         }
         for (n, range) in split_sentences(segment.text).into_iter().enumerate() {
             let role = if si == 1 && n == 0 && title_in_lead { SegmentRole::Title } else { segment.role };
-            frames.push(build_frame(input, cues, si, role, range));
+            frames.push(build_frame(input, cues, &mut tokenised, &mut found, si, role, range));
         }
     }
     frames
@@ -55,18 +58,22 @@ fn within<T>(hits: &[Hit<T>], pred: impl Fn(&Hit<T>) -> bool) -> bool {
 fn build_frame(
     input: &DealInput<'_>,
     cues: &Cues,
+    tokenised: &mut Tokenised,
+    found: &mut SentenceCues,
     si: usize,
     role: SegmentRole,
     range: Range<usize>,
 ) -> Frame {
     let segment_text = input.segments[si].text;
     let text = &segment_text[range.clone()];
-    let tokenised = Tokenised::new(text);
+    tokenised.refill(text);
+    let tokenised = &*tokenised;
     let toks = tokenised.tokens();
-    let found = cues.find(&toks);
-    let markers = found.markers;
+    cues.find_into(&toks, found);
+    let found = &*found;
+    let markers = &found.markers;
     let marker_before = |at: usize, which: Marker, reach: usize| {
-        within(&markers, |m| m.value == which && m.end <= at && at - m.end < reach)
+        within(markers, |m| m.value == which && m.end <= at && at - m.end < reach)
     };
 
     // Figures of this sentence, with token ranges.
@@ -86,7 +93,7 @@ fn build_frame(
         && !markers.iter().any(|m| matches!(m.value, Marker::Agreement | Marker::Anaphora));
     if quiet {
         let (countries, host, enumeration) =
-            frame_countries(input, si, &range, text, &tokenised, &toks, &markers, role, false, None);
+            frame_countries(input, si, &range, text, tokenised, &toks, markers, role, false, None);
         return Frame::quiet(si, role, range, countries, host, enumeration);
     }
 
@@ -96,8 +103,8 @@ fn build_frame(
     let mut kind_points = [0u32; 8];
     let mut noun_of = [false; 8];
     let mut specific_noun_of = [false; 8];
-    let kind_hits = found.kinds;
-    for hit in &kind_hits {
+    let kind_hits = &found.kinds;
+    for hit in kind_hits {
         if let KindCue::Noun(kind, strength) = hit.value {
             // "deux centres", "un campus de 150 MW": a count or a size makes
             // a plural or vague noun one particular thing.
@@ -127,8 +134,8 @@ fn build_frame(
         || noun_of[kind_index(DealKind::ChipSupply)];
     let mut specific = (0..8).any(|k| specific_noun_of[k] && DealKind::ALL[k] != DealKind::Partnership);
     let mut event = false;
-    let event_hits = found.events;
-    for hit in &event_hits {
+    let event_hits = &found.events;
+    for hit in event_hits {
         let KindCue::Event(kind) = hit.value else { continue };
         // Denied, hypothetical or past ("avaient commandé") events report
         // nothing happening now.
@@ -159,7 +166,7 @@ fn build_frame(
     let mut statuses = Vec::new();
     let mut earlier_statuses = Vec::new();
     let article_year = input.date.and_then(|d| d.get(..4)).and_then(|y| y.parse::<u32>().ok());
-    for hit in found.statuses {
+    for hit in &found.statuses {
         let Some(status) = hit.value else { continue };
         // "mise en service prévue", "opérationnel en 2027": a plan.
         // "mise en service prévue", "opérationnel en 2027": a plan; "les
@@ -197,14 +204,14 @@ fn build_frame(
 
     // Money, chips, power.
     let value_hits: Vec<Hit<ValueCue>> =
-        found.values.into_iter().filter(|h| h.value != ValueCue::Ignore).collect();
+        found.values.iter().copied().filter(|h| h.value != ValueCue::Ignore).collect();
     let mut money = Vec::new();
     let mut chips = Vec::new();
     let mut power = Vec::new();
     for (figure, span) in &figures {
         match figure.unit {
             Unit::Currency(_) => {
-                let deal_value = is_deal_value(&value_hits, &kind_hits, span, specific);
+                let deal_value = is_deal_value(&value_hits, kind_hits, span, specific);
                 money.push(FrameFigure { figure: (*figure).clone(), deal_value });
             }
             Unit::Chips | Unit::Gpus => {
@@ -234,10 +241,10 @@ fn build_frame(
     let anchor =
         kind_hits.iter().find(|h| matches!(h.value, KindCue::Noun(_, Strength::Strong))).map(|h| h.first);
     let (countries, host, enumeration) =
-        frame_countries(input, si, &range, text, &tokenised, &toks, &markers, role, export, anchor);
+        frame_countries(input, si, &range, text, tokenised, &toks, markers, role, export, anchor);
 
     // Organisations.
-    let role_hits = found.roles;
+    let role_hits = &found.roles;
     let acquisition_hits: Vec<&Hit<KindCue>> =
         kind_hits.iter().filter(|h| matches!(h.value, KindCue::Noun(DealKind::Acquisition, _))).collect();
     let acquisition_events: Vec<&Hit<KindCue>> =
@@ -290,8 +297,8 @@ fn build_frame(
         });
     }
 
-    let names = facility_names(text, &tokenised, &kind_hits, &mention_spans, &countries);
-    let date = sentence_date(&toks, &markers, input.date);
+    let names = facility_names(text, tokenised, kind_hits, &mention_spans, &countries);
+    let date = sentence_date(&toks, markers, input.date);
     Frame {
         segment: si,
         role,
@@ -300,15 +307,15 @@ fn build_frame(
         specific,
         grounded,
         event,
-        agreement: within(&markers, |m| m.value == Marker::Agreement),
-        anaphora: within(&markers, |m| m.value == Marker::Anaphora),
+        agreement: within(markers, |m| m.value == Marker::Agreement),
+        anaphora: within(markers, |m| m.value == Marker::Anaphora),
         anaphora_kind: markers.iter().filter(|m| m.value == Marker::Anaphora).find_map(|m| {
             kind_hits.iter().find_map(|h| match h.value {
                 KindCue::Noun(kind, _) if h.first >= m.first && h.end <= m.end => Some(kind),
                 _ => None,
             })
         }),
-        also: within(&markers, |m| m.value == Marker::Also),
+        also: within(markers, |m| m.value == Marker::Also),
         statuses,
         earlier_statuses,
         money,
@@ -556,13 +563,12 @@ fn facility_names(
 /// before when the month is later than the article's. Plans ("doit être
 /// lancé en juin") give no date.
 fn sentence_date(toks: &[Token<'_>], markers: &[Hit<Marker>], article_date: Option<&str>) -> Option<String> {
-    // Every date names a month: no month name, no digits, no date.
-    let hint = toks.iter().any(|t| t.text.as_bytes()[0].is_ascii_digit() || month_number(t.text).is_some());
-    if !hint {
-        return None;
-    }
+    // Every date names a month: no month name, no digits, no date. A date
+    // starts with its number or month, so none starts before the first.
+    let first =
+        toks.iter().position(|t| t.text.as_bytes()[0].is_ascii_digit() || month_number(t.text).is_some())?;
     let article = article_date.and_then(ArticleDate::parse);
-    let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
+    let words: Vec<&str> = toks[first..].iter().map(|t| t.text).collect();
     if let Some(found) = find_date_in_words(&words) {
         let plausible = article.is_none_or(|a| found.year + 3 >= a.year && found.year <= a.year + 1);
         return plausible.then(|| found.to_string());
@@ -576,7 +582,7 @@ fn sentence_date(toks: &[Token<'_>], markers: &[Hit<Marker>], article_date: Opti
         let year = if month <= article.month { article.year } else { article.year - 1 };
         ArticleDate::new(year, month, day).map(|d| d.to_string())
     };
-    (0..toks.len()).find_map(|i| {
+    (first..toks.len()).find_map(|i| {
         let month = month_number(toks[i].text)?;
         let before = i.checked_sub(1).map(|b| toks[b].text);
         let after = toks.get(i + 1).map(|t| t.text);

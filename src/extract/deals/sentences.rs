@@ -18,44 +18,61 @@ const ABBREVIATIONS: &[&str] = &[
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        if matches!(c, '.' | '!' | '?' | '…') {
-            // Closing punctuation that belongs to this sentence.
-            let mut j = i + 1;
-            loop {
-                while j < chars.len()
-                    && matches!(chars[j].1, '"' | '\'' | '»' | '”' | '’' | ')' | ']' | '.' | '!' | '?')
-                {
-                    j += 1;
-                }
-                // French closing quotes come after a space: "« oui. »".
-                let mut k = j;
-                while k < chars.len() && matches!(chars[k].1, ' ' | '\u{a0}' | '\u{202f}') {
-                    k += 1;
-                }
-                if k > j && k < chars.len() && matches!(chars[k].1, '»' | '”') {
-                    j = k;
-                } else {
-                    break;
-                }
-            }
-            let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
-            let next_starts = chars.get(j).is_some_and(|&(_, n)| n.is_whitespace())
-                && next_word_starts_sentence(&chars[j..]);
-            if next_starts && !(c == '.' && is_abbreviation(&text[start..at])) {
-                push_trimmed(text, start..end, &mut out);
-                start = end;
-            }
-            i = j;
+    // Byte offset the search for the next sentence end starts from.
+    let mut from = 0;
+    let bytes = text.as_bytes();
+    while let Some(at) = next_end_byte(bytes, from) {
+        if bytes[at] == 0xe2 && !text[at..].starts_with('…') {
+            from = at + 1;
             continue;
         }
-        i += 1;
+        let c = text[at..].chars().next().unwrap_or('.');
+        // Closing punctuation that belongs to this sentence.
+        let mut j = at + c.len_utf8();
+        loop {
+            j += leading_len(&text[j..], |c| {
+                matches!(c, '"' | '\'' | '»' | '”' | '’' | ')' | ']' | '.' | '!' | '?')
+            });
+            // French closing quotes come after a space: "« oui. »".
+            let k = j + leading_len(&text[j..], |c| matches!(c, ' ' | '\u{a0}' | '\u{202f}'));
+            if k > j && text[k..].starts_with(['»', '”']) {
+                j = k;
+            } else {
+                break;
+            }
+        }
+        let rest = &text[j..];
+        let next_starts = rest.starts_with(char::is_whitespace) && next_word_starts_sentence(rest);
+        if next_starts && !(c == '.' && is_abbreviation(&text[start..at])) {
+            push_trimmed(text, start..j, &mut out);
+            start = j;
+        }
+        from = j;
     }
     push_trimmed(text, start..text.len(), &mut out);
     out
+}
+
+/// The first byte from `from` that may end a sentence: '.', '!', '?', or
+/// 0xE2, which starts '…' (and other punctuation).
+fn next_end_byte(bytes: &[u8], from: usize) -> Option<usize> {
+    let is_end = |b: u8| (b == b'.') | (b == b'!') | (b == b'?') | (b == 0xe2);
+    // Most bytes are none of these: whole chunks are checked without a
+    // branch per byte, so the compiler can check their bytes side by side.
+    const CHUNK: usize = 32;
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + CHUNK) {
+        if chunk.iter().fold(false, |any, &b| any | is_end(b)) {
+            break;
+        }
+        at += CHUNK;
+    }
+    bytes[at..].iter().position(|&b| is_end(b)).map(|found| at + found)
+}
+
+/// Byte length of the longest start of `text` whose chars all satisfy `pred`.
+fn leading_len(text: &str, pred: impl Fn(char) -> bool) -> usize {
+    text.find(|c| !pred(c)).unwrap_or(text.len())
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -68,24 +85,32 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 }
 
 /// After whitespace, the next visible character opens a sentence.
-fn next_word_starts_sentence(rest: &[(usize, char)]) -> bool {
-    rest.iter().map(|&(_, c)| c).find(|c| !c.is_whitespace()).is_some_and(|c| {
+fn next_word_starts_sentence(rest: &str) -> bool {
+    rest.chars().find(|c| !c.is_whitespace()).is_some_and(|c| {
         c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '«' | '“' | '\'' | '(' | '‘')
     })
 }
 
 /// The word before a full stop is an abbreviation or an initial.
 fn is_abbreviation(before: &str) -> bool {
-    let word: String = before.chars().rev().take_while(|c| c.is_alphabetic()).collect();
-    let word: String = word.chars().rev().collect();
-    if word.is_empty() {
-        return false;
-    }
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = &before[word_start..];
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else { return false };
     // "J. Huang", "U.S.": single capitals are initials.
-    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+    if chars.next().is_none() && first.is_uppercase() {
         return true;
     }
-    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    if word.is_ascii() {
+        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    } else {
+        ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    }
 }
 
 #[cfg(test)]
