@@ -113,7 +113,7 @@ pub fn country_and_entity_facts(article: &Article) -> Vec<(&'static str, String)
         facts.push(("Topics", article.topics.iter().map(|t| t.slug()).collect::<Vec<_>>().join(", ")));
     }
     if !article.deals.is_empty() {
-        let deals: Vec<String> = article.deals.iter().map(deal_summary).collect();
+        let deals: Vec<String> = article.deals.iter().map(|d| deal_summary(d)).collect();
         facts.push(("Deals", deals.join("; ")));
     }
     facts

@@ -51,6 +51,7 @@ fn merged_of<'c>(corpus: &'c Corpus, article: &str) -> Option<&'c Deal> {
         .deals()
         .iter()
         .find(|d| d.articles.contains(&article.to_string()) && d.kind == main.kind || d.id == main.id)
+        .map(|d| d.as_ref())
 }
 
 /// Every difference between the merged deals and the key, one line each.

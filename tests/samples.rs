@@ -160,11 +160,11 @@ fn structure_of_the_salvador_and_netherlands_samples() {
 
 use dealscope::model::{Deal, DealKind, DealStatus, OrgRole};
 
-fn deals_of<'c>(corpus: &'c Corpus, prefix: &str) -> &'c [Deal] {
+fn deals_of<'c>(corpus: &'c Corpus, prefix: &str) -> &'c [std::sync::Arc<Deal>] {
     &article(corpus, prefix).deals
 }
 
-fn amounts(deals: &[Deal]) -> Vec<f64> {
+fn amounts(deals: &[std::sync::Arc<Deal>]) -> Vec<f64> {
     deals.iter().filter_map(|d| d.amount.as_ref().map(|a| a.value)).collect()
 }
 

@@ -3,6 +3,7 @@
 use crate::corpus::load::LoadWarning;
 use crate::model::{Article, Deal};
 use crate::search::SearchResponse;
+use std::sync::Arc;
 
 /// One change request: from a key, the mouse, the loader or the search worker.
 #[derive(Debug, Clone)]
@@ -77,7 +78,7 @@ pub enum Action {
     /// Deals merged across every article loaded so far; `complete` once
     /// the whole corpus is in.
     DealsMerged {
-        deals: Vec<Deal>,
+        deals: Vec<Arc<Deal>>,
         complete: bool,
     },
     LoadWarned(LoadWarning),

@@ -10,11 +10,12 @@ use crate::display::{
 };
 use crate::extract::countries::Gazetteer;
 use crate::model::Deal;
+use std::sync::Arc;
 
 const LABEL_WIDTH: usize = 10;
 
 /// Deals merged again: keep the deal under the cursor, search again.
-pub fn merged(state: &mut AppState, deals: Vec<Deal>, complete: bool) {
+pub fn merged(state: &mut AppState, deals: Vec<Arc<Deal>>, complete: bool) {
     let selected = state.selected_deal().and_then(|d| state.deal(d)).map(|d| d.id.clone());
     state.deals = deals;
     state.deals_ready |= complete;

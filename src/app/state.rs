@@ -7,6 +7,7 @@ use crate::corpus::load::LoadWarning;
 use crate::model::{Article, Deal, DealKind, DealStatus, Topic};
 use crate::search::{Query, SearchSpec, Selection, Sort, Target};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Which region receives keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -167,7 +168,7 @@ pub struct AppState {
     /// Article index by id, for a deal's evidence lines.
     pub article_ids: HashMap<String, u32>,
     /// Deals merged across the loaded articles; a deal hit is an index into this.
-    pub deals: Vec<Deal>,
+    pub deals: Vec<Arc<Deal>>,
     /// Set once deals were merged from the whole corpus.
     pub deals_ready: bool,
     pub load: LoadStatus,
@@ -273,7 +274,7 @@ impl AppState {
     }
 
     pub fn deal(&self, index: u32) -> Option<&Deal> {
-        self.deals.get(index as usize)
+        self.deals.get(index as usize).map(Arc::as_ref)
     }
 
     /// The facets pane line by line: `Err(section)` for a section header

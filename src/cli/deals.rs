@@ -10,6 +10,7 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::Arc;
 use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Args)]
@@ -119,7 +120,7 @@ pub fn run(args: &DealsArgs, max_bytes: u64, out: &mut dyn Write) -> Result<()> 
     if let Some(query) = args.query.as_deref().filter(|q| !q.trim().is_empty()) {
         selected = filter_deals(&corpus, &selected, query);
     }
-    let chosen: Vec<&Deal> = selected.iter().map(|&i| &deals[i]).collect();
+    let chosen: Vec<&Deal> = selected.iter().map(|&i| deals[i].as_ref()).collect();
     if args.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&chosen)?)?;
     } else {
@@ -129,11 +130,11 @@ pub fn run(args: &DealsArgs, max_bytes: u64, out: &mut dyn Write) -> Result<()> 
 }
 
 /// A deal by exact id, else by unique id prefix.
-fn find_deal<'d>(deals: &'d [Deal], id: &str) -> Result<&'d Deal, UsageError> {
+fn find_deal<'d>(deals: &'d [Arc<Deal>], id: &str) -> Result<&'d Deal, UsageError> {
     if let Some(deal) = deals.iter().find(|d| d.id == id) {
         return Ok(deal);
     }
-    let candidates: Vec<&Deal> = deals.iter().filter(|d| d.id.starts_with(id)).collect();
+    let candidates: Vec<&Deal> = deals.iter().filter(|d| d.id.starts_with(id)).map(Arc::as_ref).collect();
     match candidates.as_slice() {
         [one] => Ok(one),
         [] => Err(UsageError(format!("no deal with id {id:?}"))),

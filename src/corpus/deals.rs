@@ -5,6 +5,7 @@ use super::store::none_last;
 use crate::model::{Deal, DealKind, DealStatus};
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// Deal selection: several values inside a facet are OR-ed, facets are
 /// AND-ed. Countries match the host.
@@ -55,7 +56,7 @@ impl DealSort {
 
 /// Sorts deal indexes; ties keep their order. `reverse` flips the order of
 /// the values, but records without a value stay last.
-pub fn sort_deals(deals: &[Deal], indices: &mut [usize], key: DealSort, reverse: bool) {
+pub fn sort_deals(deals: &[Arc<Deal>], indices: &mut [usize], key: DealSort, reverse: bool) {
     let flip = |o: Ordering| if reverse { o.reverse() } else { o };
     match key {
         DealSort::Value => {

@@ -13,6 +13,7 @@
 use crate::extract::text::normalize_phrase;
 use crate::model::{Deal, DealKind, DealOrg, DealStatus, Mention, OrgRole, Stage};
 use rustc_hash::FxHashMap as HashMap;
+use std::sync::Arc;
 
 /// Score a candidate needs to be the same deal.
 pub const THRESHOLD: i32 = 3;
@@ -46,7 +47,7 @@ pub struct Decision {
 /// since at 100k articles they weigh more than the deals).
 #[derive(Debug, Clone, Default)]
 pub struct Merged {
-    pub deals: Vec<Deal>,
+    pub deals: Vec<Arc<Deal>>,
     pub decisions: HashMap<String, Vec<Decision>>,
 }
 
@@ -253,20 +254,20 @@ fn canonical_key(d: &Deal) -> (&str, &str, &str) {
 }
 
 /// Merges per-article deals into one record per real-world deal.
-pub fn merge_deals<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Merged {
+pub fn merge_deals<'a>(deals: impl IntoIterator<Item = &'a Arc<Deal>>) -> Merged {
     merge(deals, false)
 }
 
 /// [`merge_deals`], with the decisions behind each merged record.
-pub fn merge_deals_explained<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Merged {
+pub fn merge_deals_explained<'a>(deals: impl IntoIterator<Item = &'a Arc<Deal>>) -> Merged {
     merge(deals, true)
 }
 
-fn merge<'a>(deals: impl IntoIterator<Item = &'a Deal>, explain: bool) -> Merged {
-    let mut input: Vec<&Deal> = deals.into_iter().collect();
+fn merge<'a>(deals: impl IntoIterator<Item = &'a Arc<Deal>>, explain: bool) -> Merged {
+    let mut input: Vec<&Arc<Deal>> = deals.into_iter().collect();
     input.sort_by(|a, b| canonical_key(a).cmp(&canonical_key(b)));
 
-    let mut clusters: Vec<Vec<&Deal>> = Vec::new();
+    let mut clusters: Vec<Vec<&Arc<Deal>>> = Vec::new();
     let mut profiles: Vec<Profile> = Vec::new();
     let mut decisions: Vec<Vec<Decision>> = Vec::new();
     // (host, blocking key) -> clusters.
@@ -373,12 +374,18 @@ fn significant_digits(value: f64) -> usize {
     mantissa.trim_end_matches('0').trim_end_matches('.').chars().filter(char::is_ascii_digit).count()
 }
 
-/// One record from the deals of several articles (in canonical order).
-fn combine(members: &[&Deal]) -> Deal {
-    let first = members[0];
-    if members.len() == 1 {
-        return first.clone();
+/// One record from the deals of several articles (in canonical order); a
+/// deal reported once is shared with its article, not copied.
+fn combine(members: &[&Arc<Deal>]) -> Arc<Deal> {
+    if let [only] = members {
+        return Arc::clone(only);
     }
+    let members: Vec<&Deal> = members.iter().map(|m| m.as_ref()).collect();
+    Arc::new(combine_several(&members))
+}
+
+fn combine_several(members: &[&Deal]) -> Deal {
+    let first = members[0];
     let mut deal = first.clone();
     deal.articles.clear();
     deal.mentions.clear();

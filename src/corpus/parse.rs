@@ -11,6 +11,7 @@ use crate::extract::structure::{ArticleStructure, parse_structure};
 use crate::extract::topics::extract_topics;
 use crate::extract::{Segment, SegmentRole};
 use crate::model::{Article, Figure, ParagraphKind};
+use std::sync::Arc;
 
 /// Parses one article. `id` is usually the file stem; `source` says where
 /// the text came from.
@@ -63,7 +64,7 @@ pub fn parse_article_with(id: &str, source: &str, text: &str, with_deals: bool) 
         topics,
         figures: figures_in_text(&segments, segment_figures),
         summary: structure.summary,
-        deals,
+        deals: deals.into_iter().map(Arc::new).collect(),
         paragraphs: structure.paragraphs.into(),
     }
 }

@@ -6,7 +6,7 @@ use crate::extract::text::fold;
 use crate::model::{Article, CountryRef, Deal, DealKind, DealStatus, Topic};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// Facet selection: several values inside a facet are OR-ed, facets are
 /// AND-ed. Countries are matched on the article's primary country (a deal's
@@ -104,7 +104,7 @@ impl Corpus {
     }
 
     /// One deal per real-world deal, merged across the articles.
-    pub fn deals(&self) -> &[Deal] {
+    pub fn deals(&self) -> &[Arc<Deal>] {
         &self.merged().deals
     }
 
@@ -261,7 +261,7 @@ mod tests {
                 })
                 .unwrap_or_default(),
             summary: None,
-            deals: value.map(deal).into_iter().collect(),
+            deals: value.map(deal).map(Arc::new).into_iter().collect(),
             paragraphs: Default::default(),
         }
     }

@@ -6,6 +6,7 @@ use super::deal::Deal;
 use super::paragraphs::Paragraphs;
 use serde::{Serialize, Serializer};
 use std::fmt;
+use std::sync::Arc;
 
 /// One parsed article with its extracted facts.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -31,13 +32,13 @@ pub struct Article {
     /// The deals the article reports, its main deal first; serialised as
     /// their ids.
     #[serde(serialize_with = "deal_ids")]
-    pub deals: Vec<Deal>,
+    pub deals: Vec<Arc<Deal>>,
     /// Body paragraphs and subheadings in order, the lead included.
     #[serde(skip)]
     pub paragraphs: Paragraphs,
 }
 
-fn deal_ids<S: Serializer>(deals: &[Deal], serializer: S) -> Result<S::Ok, S::Error> {
+fn deal_ids<S: Serializer>(deals: &[Arc<Deal>], serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_seq(deals.iter().map(|d| d.id.as_str()))
 }
 

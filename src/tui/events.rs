@@ -11,6 +11,7 @@ use crossterm::event::Event;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -28,7 +29,7 @@ pub enum LoopEvent {
     Loaded(Vec<Article>, Vec<SearchDoc>),
     /// Deals merged across the articles loaded so far, with their search
     /// documents; `complete` once the whole corpus is in.
-    DealsMerged(Vec<Deal>, Vec<SearchDoc>, bool),
+    DealsMerged(Vec<Arc<Deal>>, Vec<SearchDoc>, bool),
     Action(Action),
     /// Keys can no longer be read: leave as on `q`.
     Terminate,
@@ -116,7 +117,7 @@ pub fn spawn_loader(paths: Vec<PathBuf>, max_bytes: u64, tx: Sender<LoopEvent>) 
 /// merging costs about twice one final merge however large the corpus.
 #[derive(Default)]
 struct DealCollector {
-    deals: Vec<Deal>,
+    deals: Vec<Arc<Deal>>,
     titles: HashMap<String, String>,
     merged_at: usize,
 }
@@ -133,7 +134,7 @@ impl DealCollector {
         self.merged_at == 0 && !self.deals.is_empty() || self.deals.len() >= self.merged_at * 2
     }
 
-    fn merge(&mut self) -> (Vec<Deal>, Vec<SearchDoc>) {
+    fn merge(&mut self) -> (Vec<Arc<Deal>>, Vec<SearchDoc>) {
         self.merged_at = self.deals.len().max(1);
         let merged = merge_deals(&self.deals).deals;
         let docs = merged

@@ -87,7 +87,7 @@ fn same_org(a: &str, b: &str) -> bool {
 
 /// The extracted deal that is the expected one: same host and kind, first
 /// unused.
-fn pair<'d>(deals: &'d [Deal], used: &mut [bool], want: &Value) -> Option<&'d Deal> {
+fn pair<'d>(deals: &'d [std::sync::Arc<Deal>], used: &mut [bool], want: &Value) -> Option<&'d Deal> {
     let country = want["country"].as_str();
     let kind = want["kind"].as_str();
     let i = (0..deals.len()).find(|&i| {
@@ -100,7 +100,7 @@ fn pair<'d>(deals: &'d [Deal], used: &mut [bool], want: &Value) -> Option<&'d De
 }
 
 /// Checks one article's deals against its key entry.
-pub fn check_file(tally: &mut Tally, file: &str, deals: &[Deal], key: &Value) {
+pub fn check_file(tally: &mut Tally, file: &str, deals: &[std::sync::Arc<Deal>], key: &Value) {
     let wanted = key["deals"].as_array().cloned().unwrap_or_default();
     tally.check(file, "count", deals.len() == wanted.len(), || {
         let got: Vec<String> = deals
