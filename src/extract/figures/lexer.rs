@@ -81,7 +81,7 @@ impl Tok<'_> {
 /// capitalised or accented word.
 pub fn lex<'a>(text: &'a str, spill: &'a mut String) -> Vec<Tok<'a>> {
     spill.clear();
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut out = Vec::with_capacity(text.len() / 4 + 1);
     // (token index, range in `spill`) of tokens whose fold is not `raw`.
     let mut refolded: Vec<(usize, usize, usize)> = Vec::new();
     let mut pos = 0;
@@ -96,21 +96,28 @@ pub fn lex<'a>(text: &'a str, spill: &'a mut String) -> Vec<Tok<'a>> {
         let glued = !after_space;
         after_space = false;
         let start = pos;
-        let kind = if c.is_ascii_digit() {
+        let (kind, folds) = if c.is_ascii_digit() {
             let (lit, next) = number_literal(text, pos);
             pos = next;
-            Kind::Num(lit)
+            // Only a non-ASCII group space folds ("260\u{202f}000").
+            (Kind::Num(lit), !text[start..pos].is_ascii())
         } else if c.is_alphanumeric() {
-            pos = word_end(text, pos);
-            Kind::Word
+            let folds;
+            (pos, folds) = word_end(text, pos);
+            (Kind::Word, folds)
         } else {
             pos += c.len_utf8();
-            Kind::Sym(c)
+            (Kind::Sym(c), !c.is_ascii())
         };
         let raw = &text[start..pos];
-        if raw.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
+        if folds {
             let from = spill.len();
-            raw.chars().for_each(|c| fold_char(c, spill));
+            if raw.is_ascii() {
+                spill.push_str(raw);
+                spill[from..].make_ascii_lowercase();
+            } else {
+                raw.chars().for_each(|c| fold_char(c, spill));
+            }
             refolded.push((out.len(), from, spill.len()));
         }
         out.push(Tok { kind, raw, folded: raw, start, end: pos, glued });
@@ -138,16 +145,28 @@ fn char_at(text: &str, pos: usize) -> char {
     }
 }
 
-/// The byte just past the run of letters and digits starting at `pos`.
-fn word_end(text: &str, mut pos: usize) -> usize {
-    while pos < text.len() {
-        let c = char_at(text, pos);
-        if !c.is_alphanumeric() {
-            break;
+/// The byte just past the run of letters and digits starting at `pos`, and
+/// whether folding changes the run (a capital or a non-ASCII char).
+fn word_end(text: &str, mut pos: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut folds = false;
+    while let Some(&byte) = bytes.get(pos) {
+        if byte.is_ascii() {
+            if !byte.is_ascii_alphanumeric() {
+                break;
+            }
+            folds |= byte.is_ascii_uppercase();
+            pos += 1;
+        } else {
+            let c = char_at(text, pos);
+            if !c.is_alphanumeric() {
+                break;
+            }
+            folds = true;
+            pos += c.len_utf8();
         }
-        pos += c.len_utf8();
     }
-    pos
+    (pos, folds)
 }
 
 /// The byte just past the ASCII digits starting at `pos`.

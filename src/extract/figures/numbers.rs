@@ -117,62 +117,18 @@ pub fn word_number(toks: &[Tok<'_>], at: usize) -> Option<(f64, usize, bool)> {
 /// A rough guess at the language of `text` from common function words.
 /// Only used for "billion" (1e12 in French) and for the `,`/`.` rule above.
 pub fn detect_language(toks: &[Tok<'_>]) -> Option<Language> {
-    // `matches!` on strings compiles to a switch on length then bytes: no
-    // scan of a word list per token.
-    let french = |w: &str| {
-        matches!(
-            w,
-            "le" | "la"
-                | "les"
-                | "de"
-                | "des"
-                | "du"
-                | "d"
-                | "l"
-                | "et"
-                | "est"
-                | "une"
-                | "pour"
-                | "avec"
-                | "dans"
-                | "sur"
-                | "aux"
-                | "au"
-                | "milliards"
-                | "millions"
-                | "milliard"
-                | "ses"
-                | "puces"
-                | "qui"
-                | "par"
-        )
-    };
-    let english = |w: &str| {
-        matches!(
-            w,
-            "the"
-                | "of"
-                | "and"
-                | "is"
-                | "for"
-                | "with"
-                | "in"
-                | "on"
-                | "to"
-                | "a"
-                | "an"
-                | "its"
-                | "chips"
-                | "that"
-                | "by"
-                | "trillion"
-                | "bn"
-        )
-    };
     let (mut fr, mut en) = (0, 0);
     for t in toks.iter().filter(|t| matches!(t.kind, Kind::Word)) {
-        fr += usize::from(french(t.folded));
-        en += usize::from(english(t.folded));
+        // One `match` on the word (a switch on length then bytes), not a
+        // scan of two word lists per token.
+        match t.folded {
+            "le" | "la" | "les" | "de" | "des" | "du" | "d" | "l" | "et" | "est" | "une" | "pour"
+            | "avec" | "dans" | "sur" | "aux" | "au" | "milliards" | "millions" | "milliard" | "ses"
+            | "puces" | "qui" | "par" => fr += 1,
+            "the" | "of" | "and" | "is" | "for" | "with" | "in" | "on" | "to" | "a" | "an" | "its"
+            | "chips" | "that" | "by" | "trillion" | "bn" => en += 1,
+            _ => {}
+        }
     }
     match fr.cmp(&en) {
         std::cmp::Ordering::Greater => Some(Language::Fr),
