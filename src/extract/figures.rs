@@ -33,7 +33,8 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
 /// Like [`extract_figures`], with the language given when the caller knows
 /// it (e.g. from the whole article); `None` guesses from `text`.
 pub fn extract_figures_in(text: &str, lang: Option<Language>) -> Vec<Figure> {
-    let toks = lex(text);
+    let mut spill = String::new();
+    let toks = lex(text, &mut spill);
     let lang = lang.or_else(|| detect_language(&toks));
     let mut out = Vec::new();
     let mut i = 0;
@@ -70,7 +71,7 @@ fn range_at(text: &str, toks: &[Tok<'_>], i: usize, lang: Option<Language>) -> O
     let Kind::Num(lit) = &toks[i].kind else { return None };
     let joiner = toks.get(i + 1)?;
     if !standalone(toks, i)
-        || !matches!(joiner.folded.as_ref(), "et" | "and" | "a" | "to" | "-" | "ou" | "or")
+        || !matches!(joiner.folded, "et" | "and" | "a" | "to" | "-" | "ou" | "or")
         || !matches!(toks.get(i + 2)?.kind, Kind::Num(_))
         || year_like(lit)
     {
@@ -269,7 +270,7 @@ fn connected_currency(
     if let Some(found) = suffix_currency(toks, j, lang) {
         return Some(found);
     }
-    if !scaled || !toks.get(j).is_some_and(|t| matches!(t.folded.as_ref(), "de" | "d" | "of")) {
+    if !scaled || !toks.get(j).is_some_and(|t| matches!(t.folded, "de" | "d" | "of")) {
         return None;
     }
     let mut k = j + 1;
@@ -285,7 +286,8 @@ fn split_scale_code(toks: &[Tok<'_>], j: usize) -> Option<(&'static Scale, Strin
     let tok = toks.get(j).filter(|t| t.is_word())?;
     let cut = tok.raw.len().checked_sub(3).filter(|&c| c > 0 && tok.raw.is_char_boundary(c))?;
     let code = LEXICON.code(&tok.raw[cut..])?;
-    let head = lex(&tok.raw[..cut]);
+    let mut spill = String::new();
+    let head = lex(&tok.raw[..cut], &mut spill);
     match LEXICON.scales.match_at(&head, 0) {
         Some((scale, 1)) if head.len() == 1 => Some((scale, code.clone())),
         _ => None,
@@ -340,8 +342,8 @@ fn counted_noun(toks: &[Tok<'_>], j: usize, allowed: Fillers) -> Option<(Unit, u
         let name_or_code = tok.raw.chars().next().is_some_and(char::is_uppercase)
             || tok.raw.chars().any(|c| c.is_ascii_digit());
         let filler = tok.is_word()
-            && (allowed.words && lx.fillers.contains_word(tok.folded.as_ref())
-                || allowed.modifiers && lx.modifiers.contains_word(tok.folded.as_ref())
+            && (allowed.words && lx.fillers.contains_word(tok.folded)
+                || allowed.modifiers && lx.modifiers.contains_word(tok.folded)
                 || allowed.names && name_or_code);
         if !filler || fillers == MAX_FILLERS {
             return None;

@@ -5,7 +5,7 @@
 use super::dates::{ArticleDate, find_date};
 use super::junk::{SummaryMarker, is_junk_line, is_kicker, strip_kicker_prefix, summary_marker};
 use crate::model::{Paragraph, ParagraphKind};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::cell::RefCell;
 
@@ -64,8 +64,7 @@ pub fn parse_structure(text: &str) -> ArticleStructure {
     let text = if text.contains('\t') { Cow::Owned(text.replace('\t', " ")) } else { Cow::Borrowed(text) };
     let marked: Vec<(&str, bool)> = text.lines().map(|l| strip_markdown_heading(clean_line(l))).collect();
     let lines: Vec<&str> = marked.iter().map(|(l, _)| *l).collect();
-    let markdown_headings: std::collections::HashSet<&str> =
-        marked.iter().filter(|(_, h)| *h).map(|(l, _)| *l).collect();
+    let markdown_headings: FxHashSet<&str> = marked.iter().filter(|(_, h)| *h).map(|(l, _)| *l).collect();
     let mut out = ArticleStructure::default();
     let junk = JunkMemo::default();
 
@@ -134,7 +133,7 @@ pub fn parse_structure(text: &str) -> ArticleStructure {
                 continue;
             }
         }
-        if !line.is_empty() && !junk.is_junk(line) && !is_heading(line) {
+        if !lead_seen && !line.is_empty() && !junk.is_junk(line) && !is_heading(line) {
             lead_seen = true;
         }
         body.push(line);
@@ -143,9 +142,11 @@ pub fn parse_structure(text: &str) -> ArticleStructure {
     let body = drop_trailing_junk(body, &junk);
     out.paragraphs = classify_paragraphs(&body, &mut out.summary, &junk);
     // A Markdown heading is a subheading whatever its punctuation.
-    for p in &mut out.paragraphs {
-        if markdown_headings.contains(&p.text.as_str()) {
-            p.kind = ParagraphKind::Heading;
+    if !markdown_headings.is_empty() {
+        for p in &mut out.paragraphs {
+            if markdown_headings.contains(p.text.as_str()) {
+                p.kind = ParagraphKind::Heading;
+            }
         }
     }
     out
@@ -177,7 +178,8 @@ fn date_prefix(line: &str) -> Option<(Option<ArticleDate>, &str)> {
 
 /// A short line that carries a date ("Publié le 20 juin 2025 à 10h").
 fn dateline(line: &str) -> Option<ArticleDate> {
-    if line.chars().count() > MAX_DATELINE_CHARS || ends_sentence(line) && line.split_whitespace().count() > 8
+    if more_chars_than(line, MAX_DATELINE_CHARS)
+        || ends_sentence(line) && line.split_whitespace().nth(8).is_some()
     {
         return None;
     }
@@ -193,7 +195,7 @@ fn headline_follows(rest: &[&str]) -> bool {
             && !is_byline(next)
             && !next.ends_with('.')
             && dateline(next).is_none()
-            && next.chars().count() <= MAX_HEADLINE_CHARS
+            && !more_chars_than(next, MAX_HEADLINE_CHARS)
     })
 }
 
@@ -247,9 +249,17 @@ fn has_month_and_day(text: &str) -> bool {
 
 /// "Par Jeanne Martin" or "By John Smith" under the headline.
 fn is_byline(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    let lower = line.to_lowercase();
-    (lower.starts_with("par ") || lower.starts_with("by ")) && words <= 6 && !ends_sentence(line)
+    // Only ASCII letters lower-case to "par " or "by ": compare bytes.
+    let starts = |prefix: &str| {
+        line.as_bytes().get(..prefix.len()).is_some_and(|b| b.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    (starts("par ") || starts("by ")) && line.split_whitespace().nth(6).is_none() && !ends_sentence(line)
+}
+
+/// Whether `text` has more than `n` chars, without counting them all when
+/// its length in bytes already answers.
+fn more_chars_than(text: &str, n: usize) -> bool {
+    text.len() > n && (text.len() > 4 * n || text.chars().nth(n).is_some())
 }
 
 fn ends_sentence(line: &str) -> bool {
@@ -267,7 +277,7 @@ fn sentence_count(line: &str) -> usize {
 }
 
 fn reads_as_lead(line: &str) -> bool {
-    line.chars().count() > MAX_HEADLINE_CHARS || (sentence_count(line) >= 2 && ends_sentence(line))
+    more_chars_than(line, MAX_HEADLINE_CHARS) || (sentence_count(line) >= 2 && ends_sentence(line))
 }
 
 /// True when the period closing `text` belongs to an abbreviation ("U.S.",
@@ -325,7 +335,7 @@ fn drop_trailing_junk<'t>(mut body: Vec<&'t str>, junk: &JunkMemo) -> Vec<&'t st
             // Linked titles are short and have no final full stop; a
             // paragraph after a caption or an ad slot is not one.
             junk.is_junk(body[i])
-                && body[i + 1..].iter().all(|l| l.chars().count() <= MAX_HEADLINE_CHARS && !l.ends_with('.'))
+                && body[i + 1..].iter().all(|l| !l.ends_with('.') && !more_chars_than(l, MAX_HEADLINE_CHARS))
         });
         match marker {
             Some(i) => body.truncate(i),
@@ -335,15 +345,23 @@ fn drop_trailing_junk<'t>(mut body: Vec<&'t str>, junk: &JunkMemo) -> Vec<&'t st
 }
 
 fn is_heading(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    let short = line.chars().count() <= MAX_HEADING_CHARS && words <= MAX_HEADING_WORDS;
-    let question = line.ends_with('?') && words <= 10;
-    short && (!ends_sentence(line) || question) && !line.ends_with([',', '"', '”', '»'])
+    // The cheap tests at the end of the line first: most paragraphs end a
+    // sentence, and their words need not be counted.
+    if line.ends_with([',', '"', '”', '»']) || more_chars_than(line, MAX_HEADING_CHARS) {
+        return false;
+    }
+    let question = line.ends_with('?');
+    if ends_sentence(line) && !question {
+        return false;
+    }
+    let words = line.split_whitespace().take(MAX_HEADING_WORDS + 1).count();
+    words <= MAX_HEADING_WORDS && (!ends_sentence(line) || words <= 10)
 }
 
 fn classify_paragraphs(body: &[&str], summary: &mut Option<String>, junk: &JunkMemo) -> Vec<Paragraph> {
     let lines: Vec<&str> = body.iter().copied().filter(|l| !l.is_empty() && !junk.is_junk(l)).collect();
-    let mut paragraphs = Vec::new();
+    let headings: Vec<bool> = lines.iter().map(|l| is_heading(l)).collect();
+    let mut paragraphs = Vec::with_capacity(lines.len());
     let mut next_is_summary = false;
     for (i, line) in lines.iter().enumerate() {
         if next_is_summary {
@@ -362,9 +380,8 @@ fn classify_paragraphs(body: &[&str], summary: &mut Option<String>, junk: &JunkM
             }
             _ => {}
         }
-        let followed_by_text = lines.get(i + 1).is_some_and(|next| !is_heading(next));
-        let kind =
-            if is_heading(line) && followed_by_text { ParagraphKind::Heading } else { ParagraphKind::Text };
+        let followed_by_text = headings.get(i + 1).is_some_and(|next| !next);
+        let kind = if headings[i] && followed_by_text { ParagraphKind::Heading } else { ParagraphKind::Text };
         paragraphs.push(Paragraph { kind, text: line.to_string() });
     }
     paragraphs

@@ -2,8 +2,7 @@
 //! number literals and single symbols, each with its byte range in the
 //! original text so a figure's `text` is always an exact substring.
 
-use crate::extract::text::fold_cow;
-use std::borrow::Cow;
+use crate::extract::text::fold_char;
 
 /// Characters that may group thousands inside a number literal: the ASCII
 /// space and the no-break, narrow no-break, figure and thin spaces.
@@ -14,10 +13,28 @@ fn is_group_space(c: char) -> bool {
 /// A number as written: its first digit run, then each further run with the
 /// separator before it. Interpretation (thousands or decimal) happens later,
 /// once we know whether a scale word follows.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NumLit<'a> {
     pub first: &'a str,
-    pub rest: Vec<(char, &'a str)>,
+    /// The text after `first`: separators each followed by a digit run
+    /// (read with [`NumLit::groups`]); empty for a plain digit run.
+    pub rest: &'a str,
+}
+
+impl<'a> NumLit<'a> {
+    /// Each further digit run with the separator before it: "1 234,5"
+    /// gives (' ', "234") then (',', "5").
+    pub fn groups(&self) -> impl Iterator<Item = (char, &'a str)> + use<'a> {
+        let mut rest = self.rest;
+        std::iter::from_fn(move || {
+            let sep = rest.chars().next()?;
+            let after = &rest[sep.len_utf8()..];
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            let (run, tail) = after.split_at(digits);
+            rest = tail;
+            Some((sep, run))
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,9 +52,10 @@ pub enum Kind<'a> {
 pub struct Tok<'a> {
     pub kind: Kind<'a>,
     pub raw: &'a str,
-    /// Case- and accent-folded form of `raw` ("É" -> "e", "’" -> "'");
-    /// borrowed when `raw` is already folded, as most tokens are.
-    pub folded: Cow<'a, str>,
+    /// Case- and accent-folded form of `raw` ("É" -> "e", "’" -> "'"): `raw`
+    /// itself when already folded, as most tokens are, else a slice of the
+    /// spill buffer given to [`lex`].
+    pub folded: &'a str,
     pub start: usize,
     pub end: usize,
     /// No whitespace between this token and the previous one ("5bn", "US$").
@@ -57,79 +75,138 @@ impl Tok<'_> {
 }
 
 /// Splits `text` into tokens; whitespace only sets the `glued` flags.
-pub fn lex(text: &str) -> Vec<Tok<'_>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
+///
+/// Folded forms that differ from the raw text all go into `spill` (cleared
+/// first), so a paragraph costs one buffer rather than one string per
+/// capitalised or accented word.
+pub fn lex<'a>(text: &'a str, spill: &'a mut String) -> Vec<Tok<'a>> {
+    spill.clear();
+    let mut out = Vec::with_capacity(text.len() / 4 + 1);
+    // (token index, range in `spill`) of tokens whose fold is not `raw`.
+    let mut refolded: Vec<(usize, usize, usize)> = Vec::new();
+    let mut pos = 0;
+    let mut after_space = true;
+    while pos < text.len() {
+        let c = char_at(text, pos);
         if c.is_whitespace() {
-            i += 1;
+            pos += c.len_utf8();
+            after_space = true;
             continue;
         }
-        let glued = i > 0 && !chars[i - 1].1.is_whitespace();
-        let start = i;
-        let kind = if c.is_ascii_digit() {
-            let (lit, next) = number_literal(text, &chars, i);
-            i = next;
-            Kind::Num(lit)
+        let glued = !after_space;
+        after_space = false;
+        let start = pos;
+        let (kind, folds) = if c.is_ascii_digit() {
+            let (lit, next) = number_literal(text, pos);
+            pos = next;
+            // Only a non-ASCII group space folds ("260\u{202f}000").
+            (Kind::Num(lit), !text[start..pos].is_ascii())
         } else if c.is_alphanumeric() {
-            while i < chars.len() && chars[i].1.is_alphanumeric() {
-                i += 1;
-            }
-            Kind::Word
+            let folds;
+            (pos, folds) = word_end(text, pos);
+            (Kind::Word, folds)
         } else {
-            i += 1;
-            Kind::Sym(c)
+            pos += c.len_utf8();
+            (Kind::Sym(c), !c.is_ascii())
         };
-        let (s, e) = (byte_at(start), byte_at(i));
-        let raw = &text[s..e];
-        out.push(Tok { kind, raw, folded: fold_cow(raw), start: s, end: e, glued });
+        let raw = &text[start..pos];
+        if folds {
+            let from = spill.len();
+            if raw.is_ascii() {
+                spill.push_str(raw);
+                spill[from..].make_ascii_lowercase();
+            } else {
+                raw.chars().for_each(|c| fold_char(c, spill));
+            }
+            refolded.push((out.len(), from, spill.len()));
+        }
+        out.push(Tok { kind, raw, folded: raw, start, end: pos, glued });
+    }
+    let spill: &'a String = spill;
+    for (tok, from, to) in refolded {
+        out[tok].folded = &spill[from..to];
     }
     out
 }
 
-/// Reads digits with their separators from char index `i`. Returns the
-/// literal and the char index just past it. Stops before letters, so
-/// "5bn" lexes as a number then a glued word.
+/// [`lex`] with a spill buffer of its own (leaked): for tests only.
+#[cfg(test)]
+pub fn lex_for_test(text: &str) -> Vec<Tok<'_>> {
+    lex(text, Box::leak(Box::default()))
+}
+
+/// The char starting at byte `pos` (a char boundary inside `text`).
+fn char_at(text: &str, pos: usize) -> char {
+    let byte = text.as_bytes()[pos];
+    if byte.is_ascii() {
+        char::from(byte)
+    } else {
+        text[pos..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER)
+    }
+}
+
+/// The byte just past the run of letters and digits starting at `pos`, and
+/// whether folding changes the run (a capital or a non-ASCII char).
+fn word_end(text: &str, mut pos: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut folds = false;
+    while let Some(&byte) = bytes.get(pos) {
+        if byte.is_ascii() {
+            if !byte.is_ascii_alphanumeric() {
+                break;
+            }
+            folds |= byte.is_ascii_uppercase();
+            pos += 1;
+        } else {
+            let c = char_at(text, pos);
+            if !c.is_alphanumeric() {
+                break;
+            }
+            folds = true;
+            pos += c.len_utf8();
+        }
+    }
+    (pos, folds)
+}
+
+/// The byte just past the ASCII digits starting at `pos`.
+fn digits_end(text: &str, pos: usize) -> usize {
+    pos + text.as_bytes()[pos..].iter().take_while(|b| b.is_ascii_digit()).count()
+}
+
+/// Reads digits with their separators from byte `pos`. Returns the literal
+/// and the byte just past it. Stops before letters, so "5bn" lexes as a
+/// number then a glued word.
 ///
 /// Grouping rules applied here (the decimal question is left for later):
 /// - `,` or `.` followed by a digit always continues the literal;
 /// - a space (ASCII, U+00A0, U+202F...) continues it only before exactly
 ///   three digits, when the first run has at most three digits and no `,`
 ///   or `.` has been seen yet: "260 000" is one number, "2024 260" is two.
-fn number_literal<'a>(text: &'a str, chars: &[(usize, char)], mut i: usize) -> (NumLit<'a>, usize) {
-    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-    let digit_run = |from: usize| {
-        let mut j = from;
-        while j < chars.len() && chars[j].1.is_ascii_digit() {
-            j += 1;
-        }
-        j
-    };
-    let end = digit_run(i);
-    let first = &text[byte_at(i)..byte_at(end)];
-    i = end;
-    let mut rest = Vec::new();
+fn number_literal(text: &str, start: usize) -> (NumLit<'_>, usize) {
+    let first_end = digits_end(text, start);
+    let first = &text[start..first_end];
+    let mut pos = first_end;
     let mut seen_punct = false;
-    while i + 1 < chars.len() && chars[i + 1].1.is_ascii_digit() {
-        let sep = chars[i].1;
-        let run_end = digit_run(i + 1);
-        let run = &text[byte_at(i + 1)..byte_at(run_end)];
+    while pos < text.len() {
+        let sep = char_at(text, pos);
+        let run_start = pos + sep.len_utf8();
+        if !text.as_bytes().get(run_start).is_some_and(u8::is_ascii_digit) {
+            break;
+        }
+        let run_end = digits_end(text, run_start);
         let accept = match sep {
             ',' | '.' => true,
-            s if is_group_space(s) => run.len() == 3 && first.len() <= 3 && !seen_punct,
+            s if is_group_space(s) => run_end - run_start == 3 && first.len() <= 3 && !seen_punct,
             _ => false,
         };
         if !accept {
             break;
         }
         seen_punct |= matches!(sep, ',' | '.');
-        rest.push((sep, run));
-        i = run_end;
+        pos = run_end;
     }
-    (NumLit { first, rest }, i)
+    (NumLit { first, rest: &text[first_end..pos] }, pos)
 }
 
 #[cfg(test)]
@@ -137,7 +214,7 @@ mod tests {
     use super::*;
 
     fn shapes(text: &str) -> Vec<String> {
-        lex(text)
+        lex(text, &mut String::new())
             .iter()
             .map(|t| match &t.kind {
                 Kind::Num(_) => format!("N:{}", t.raw),
@@ -165,7 +242,8 @@ mod tests {
 
     #[test]
     fn glued_flags_and_offsets() {
-        let toks = lex("d’euros 5bn");
+        let mut spill = String::new();
+        let toks = lex("d’euros 5bn", &mut spill);
         let glued: Vec<bool> = toks.iter().map(|t| t.glued).collect();
         assert_eq!(glued, [false, true, true, false, true]);
         assert_eq!(toks[1].folded, "'");

@@ -20,37 +20,39 @@ use crate::model::Language;
 ///    1.528e9). With a scale word, English text keeps `,` as thousands
 ///    ("1,500 million" is 1.5e9) and French text keeps `.` as thousands.
 pub fn literal_value(lit: &NumLit<'_>, scaled: bool, lang: Option<Language>) -> Option<f64> {
-    let marks: Vec<(usize, char)> = lit
-        .rest
-        .iter()
-        .enumerate()
-        .filter(|(_, (s, _))| matches!(s, ',' | '.'))
-        .map(|(i, (s, _))| (i, *s))
-        .collect();
-    let decimal_at = match marks.as_slice() {
-        [] => None,
-        [(i, mark)] => {
-            let digits = lit.rest[*i].1;
-            let lead = if *i == 0 { lit.first } else { "" };
+    if lit.rest.is_empty() {
+        return lit.first.parse::<f64>().ok().filter(|v| v.is_finite());
+    }
+    let is_mark = |sep: char| matches!(sep, ',' | '.');
+    // The marks (`,` or `.`), by index among the groups: how many, and the last.
+    let mut marks = 0;
+    let mut last: Option<(usize, char, &str)> = None;
+    for (i, (sep, digits)) in lit.groups().enumerate().filter(|(_, (sep, _))| is_mark(*sep)) {
+        marks += 1;
+        last = Some((i, sep, digits));
+    }
+    let decimal_at = match (marks, last) {
+        (1, Some((i, mark, digits))) => {
+            let lead = if i == 0 { lit.first } else { "" };
             let thousands_in_lang = match lang {
-                Some(Language::En) => *mark == ',',
-                Some(Language::Fr) => *mark == '.',
+                Some(Language::En) => mark == ',',
+                Some(Language::Fr) => mark == '.',
                 None => false,
             };
-            if digits.len() != 3 || lead.len() > 3 || lead == "0" || (scaled && !thousands_in_lang) {
-                Some(*i)
-            } else {
-                None
-            }
+            let decimal =
+                digits.len() != 3 || lead.len() > 3 || lead == "0" || (scaled && !thousands_in_lang);
+            decimal.then_some(i)
         }
-        [.., (i, last)] => {
-            let last_kind_count = marks.iter().filter(|(_, m)| m == last).count();
-            let mixed = marks.iter().any(|(_, m)| m != last);
-            (mixed && last_kind_count == 1).then_some(*i)
+        (_, Some((i, last_mark, _))) => {
+            let last_kind_count = lit.groups().filter(|(sep, _)| *sep == last_mark).count();
+            let mixed = lit.groups().any(|(sep, _)| is_mark(sep) && sep != last_mark);
+            (mixed && last_kind_count == 1).then_some(i)
         }
+        _ => None,
     };
-    let mut number = String::from(lit.first);
-    for (i, (_, digits)) in lit.rest.iter().enumerate() {
+    let mut number = String::with_capacity(lit.first.len() + lit.rest.len());
+    number.push_str(lit.first);
+    for (i, (_, digits)) in lit.groups().enumerate() {
         if Some(i) == decimal_at {
             number.push('.');
         }
@@ -98,8 +100,7 @@ pub fn word_number(toks: &[Tok<'_>], at: usize) -> Option<(f64, usize, bool)> {
         words += 1;
         i = end;
         // Continue over a glued hyphen or a joining "et"/"and".
-        let joined_by =
-            |n: usize, words: &[&str]| toks.get(n).is_some_and(|t| words.contains(&t.folded.as_ref()));
+        let joined_by = |n: usize, words: &[&str]| toks.get(n).is_some_and(|t| words.contains(&t.folded));
         let hyphen = toks.get(i).is_some_and(|t| t.is_joiner() && t.folded == "-");
         let et_un = joined_by(i, &["et"]) && joined_by(i + 1, &["un", "une", "onze"]);
         let and = joined_by(i, &["and"]) && value >= 100.0;
@@ -116,40 +117,18 @@ pub fn word_number(toks: &[Tok<'_>], at: usize) -> Option<(f64, usize, bool)> {
 /// A rough guess at the language of `text` from common function words.
 /// Only used for "billion" (1e12 in French) and for the `,`/`.` rule above.
 pub fn detect_language(toks: &[Tok<'_>]) -> Option<Language> {
-    const FR: &[&str] = &[
-        "le",
-        "la",
-        "les",
-        "de",
-        "des",
-        "du",
-        "d",
-        "l",
-        "et",
-        "est",
-        "une",
-        "pour",
-        "avec",
-        "dans",
-        "sur",
-        "aux",
-        "au",
-        "milliards",
-        "millions",
-        "milliard",
-        "ses",
-        "puces",
-        "qui",
-        "par",
-    ];
-    const EN: &[&str] = &[
-        "the", "of", "and", "is", "for", "with", "in", "on", "to", "a", "an", "its", "chips", "that", "by",
-        "trillion", "bn",
-    ];
     let (mut fr, mut en) = (0, 0);
     for t in toks.iter().filter(|t| matches!(t.kind, Kind::Word)) {
-        fr += usize::from(FR.contains(&t.folded.as_ref()));
-        en += usize::from(EN.contains(&t.folded.as_ref()));
+        // One `match` on the word (a switch on length then bytes), not a
+        // scan of two word lists per token.
+        match t.folded {
+            "le" | "la" | "les" | "de" | "des" | "du" | "d" | "l" | "et" | "est" | "une" | "pour"
+            | "avec" | "dans" | "sur" | "aux" | "au" | "milliards" | "millions" | "milliard" | "ses"
+            | "puces" | "qui" | "par" => fr += 1,
+            "the" | "of" | "and" | "is" | "for" | "with" | "in" | "on" | "to" | "a" | "an" | "its"
+            | "chips" | "that" | "by" | "trillion" | "bn" => en += 1,
+            _ => {}
+        }
     }
     match fr.cmp(&en) {
         std::cmp::Ordering::Greater => Some(Language::Fr),
@@ -160,11 +139,11 @@ pub fn detect_language(toks: &[Tok<'_>]) -> Option<Language> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lexer::lex;
+    use super::super::lexer::lex_for_test;
     use super::*;
 
     fn lit_value(text: &str, scaled: bool, lang: Option<Language>) -> Option<f64> {
-        let toks = lex(text);
+        let toks = lex_for_test(text);
         match &toks[0].kind {
             Kind::Num(lit) => literal_value(lit, scaled, lang),
             _ => None,
@@ -213,18 +192,18 @@ mod tests {
             ("one hundred", 100.0, false),
         ];
         for (text, expected, article) in cases {
-            let toks = lex(text);
+            let toks = lex_for_test(text);
             let (value, end, lone) = word_number(&toks, 0).unwrap();
             let len = if text == "a un" { 1 } else { toks.len() };
             assert_eq!((value, end, lone), (expected, len, article), "{text:?}");
         }
-        assert_eq!(word_number(&lex("accord"), 0), None);
+        assert_eq!(word_number(&lex_for_test("accord"), 0), None);
     }
 
     #[test]
     fn guesses_language() {
-        assert_eq!(detect_language(&lex("deux billions de dollars")), Some(Language::Fr));
-        assert_eq!(detect_language(&lex("the deal is worth $5bn")), Some(Language::En));
-        assert_eq!(detect_language(&lex("1,528 GPUs")), None);
+        assert_eq!(detect_language(&lex_for_test("deux billions de dollars")), Some(Language::Fr));
+        assert_eq!(detect_language(&lex_for_test("the deal is worth $5bn")), Some(Language::En));
+        assert_eq!(detect_language(&lex_for_test("1,528 GPUs")), None);
     }
 }

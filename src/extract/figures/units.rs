@@ -47,8 +47,9 @@ impl<V> Phrases<V> {
     fn insert(&mut self, phrase: &str, value: V) {
         // Phrases go through the same lexer as text, so symbols like % and
         // € are words and apostrophes or hyphens vanish the same way.
+        let mut spill = String::new();
         let words: Vec<String> =
-            lex(phrase).into_iter().filter(|t| !t.is_joiner()).map(|t| t.folded.into_owned()).collect();
+            lex(phrase, &mut spill).iter().filter(|t| !t.is_joiner()).map(|t| t.folded.to_string()).collect();
         let Some(first) = words.first().cloned() else { return };
         let entries = self.by_first.entry(first).or_default();
         entries.push((words, value));
@@ -63,7 +64,7 @@ impl<V> Phrases<V> {
         if matches!(first.kind, Kind::Num(_)) {
             return None;
         }
-        let candidates = self.by_first.get(first.folded.as_ref())?;
+        let candidates = self.by_first.get(first.folded)?;
         candidates.iter().find_map(|(words, value)| {
             let mut i = at;
             for (n, word) in words.iter().enumerate() {
@@ -73,13 +74,18 @@ impl<V> Phrases<V> {
                     }
                 }
                 let tok = toks.get(i)?;
-                if matches!(tok.kind, Kind::Num(_)) || tok.folded != *word {
+                if matches!(tok.kind, Kind::Num(_)) || tok.folded != word.as_str() {
                     return None;
                 }
                 i += 1;
             }
             Some((value, i))
         })
+    }
+
+    /// The value of the one-word phrase `folded`, if listed.
+    pub fn single_word(&self, folded: &str) -> Option<&V> {
+        self.by_first.get(folded)?.iter().find(|(w, _)| w.len() == 1).map(|(_, v)| v)
     }
 
     pub fn contains_word(&self, folded: &str) -> bool {
@@ -195,9 +201,10 @@ impl Lexicon {
         if raw.len() != 3 || !raw.bytes().all(|b| b.is_ascii_uppercase()) {
             return None;
         }
-        let folded = raw.to_ascii_lowercase();
-        let toks = lex(&folded);
-        self.currencies.match_at(&toks, 0).filter(|(_, end)| *end == 1).map(|(c, _)| c)
+        let mut lower = [0u8; 3];
+        lower.copy_from_slice(raw.as_bytes());
+        lower.make_ascii_lowercase();
+        self.currencies.single_word(std::str::from_utf8(&lower).ok()?)
     }
 }
 
@@ -205,31 +212,32 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(UNITS_TS
 
 #[cfg(test)]
 mod tests {
+    use super::super::lexer::lex_for_test;
     use super::*;
 
     #[test]
     fn table_loads_every_kind() {
         let lx = &*LEXICON;
-        let toks = lex("milliards de dollars de Singapour");
+        let toks = lex_for_test("milliards de dollars de Singapour");
         let (scale, end) = lx.scales.match_at(&toks, 0).unwrap();
         assert_eq!((scale.factor, end), (1e9, 1));
         assert_eq!(lx.currencies.match_at(&toks, 2), Some((&"SGD".to_string(), 5)));
         assert_eq!(lx.symbols.get("US$").map(String::as_str), Some("USD"));
         assert_eq!(lx.code("CHF").map(String::as_str), Some("CHF"));
         assert_eq!(lx.code("chf"), None);
-        let semi = lex("semi-conducteurs");
+        let semi = lex_for_test("semi-conducteurs");
         assert_eq!(lx.counts.match_at(&semi, 0), Some((&Unit::Chips, 3)));
-        let billion = lex("billions");
+        let billion = lex_for_test("billions");
         assert_eq!(lx.scales.match_at(&billion, 0).unwrap().0.french, 1e12);
         assert!(lx.fillers.contains_word("ses"));
         assert!(lx.modifiers.contains_word("nouvelles"));
-        let dirhams = lex("dirhams");
+        let dirhams = lex_for_test("dirhams");
         let code = |lang| lx.currency_at(&dirhams, 0, lang).map(|(c, _)| c.as_str());
         assert_eq!(code(Some(Language::Fr)), Some("MAD"));
         assert_eq!(code(Some(Language::En)), Some("AED"));
         assert_eq!(code(None), Some("AED"));
-        let emirati = lex("dirhams émiratis");
+        let emirati = lex_for_test("dirhams émiratis");
         assert_eq!(lx.currency_at(&emirati, 0, Some(Language::Fr)), Some((&"AED".to_string(), 2)));
-        assert!(lx.numbers.match_at(&lex("vingt"), 0).is_some());
+        assert!(lx.numbers.match_at(&lex_for_test("vingt"), 0).is_some());
     }
 }
