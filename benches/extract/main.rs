@@ -260,13 +260,6 @@ fn peak_rss(articles: usize) {
     };
     let (peak, index, keys) = (field("peak_kb") * 1e3, field("index_kb") * 1e3, field("key_bytes"));
     println!(
-        "  after loading: resident {:.0} MB (peak so far {:.0} MB); merging {:.0} deals: {:.0} MB",
-        field("loaded_kb") / 1e3,
-        field("loaded_peak_kb") / 1e3,
-        field("merged_deals"),
-        field("merged_kb") / 1e3
-    );
-    println!(
         "holding {articles} articles ({:.0} MB of text): peak resident {:.0} MB, {:.0} bytes per article, {:.2}x the corpus bytes",
         bytes as f64 / 1e6,
         peak / 1e6,
@@ -278,6 +271,13 @@ fn peak_rss(articles: usize) {
         index / 1e6,
         keys / 1e6,
         (index - 2.0 * keys) / articles as f64
+    );
+    println!(
+        "  store after loading: resident {:.0} MB (peak so far {:.0} MB); merging into {:.0} deals: +{:.0} MB",
+        field("loaded_kb") / 1e3,
+        field("loaded_peak_kb") / 1e3,
+        field("merged_deals"),
+        field("merged_kb") / 1e3
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
