@@ -7,23 +7,16 @@
 
 mod gazetteer;
 
-pub use gazetteer::{CountryHit, CountryInfo, Gazetteer};
+pub use gazetteer::{CountryHit, CountryInfo, CountrySpan, Gazetteer};
 
+use crate::extract::lexicon::WordIds;
 use crate::extract::{Segment, SegmentRole};
 use crate::model::{CountryMention, CountryRef};
-use std::collections::HashMap;
 
 /// Byte ranges of every country name, alias or adjective in `text`, for
 /// highlighting.
 pub fn country_spans(text: &str) -> Vec<std::ops::Range<usize>> {
-    let hits = Gazetteer::embedded().scan(text);
-    if hits.is_empty() {
-        return Vec::new();
-    }
-    // Hits carry char offsets; map them to byte offsets in one pass.
-    let byte_of: Vec<usize> =
-        text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
-    hits.iter().filter_map(|h| Some(*byte_of.get(h.start)?..*byte_of.get(h.end)?)).collect()
+    Gazetteer::embedded().scan_spans(text, &mut WordIds::default()).into_iter().map(|h| h.bytes).collect()
 }
 
 /// The countries of one article.
@@ -70,7 +63,7 @@ struct Tally<'g> {
     country: &'g CountryInfo,
     mentions: u32,
     score: u32,
-    /// Segment index and char offset of the first mention.
+    /// Segment index and byte offset of the first mention.
     first: (usize, usize),
     in_headline: bool,
 }
@@ -84,38 +77,31 @@ pub fn extract_countries(gazetteer: &Gazetteer, segments: &[Segment<'_>]) -> Cou
         SegmentRole::Lead
     };
     let mut tallies: Vec<Tally<'_>> = Vec::new();
-    let mut slot: HashMap<&str, usize> = HashMap::new();
     let mut hits = Vec::new();
+    let mut words = WordIds::default();
     for (n, segment) in segments.iter().enumerate() {
-        let found = gazetteer.scan(segment.text);
-        if !found.is_empty() {
-            let byte_of: Vec<usize> = segment
-                .text
-                .char_indices()
-                .map(|(b, _)| b)
-                .chain(std::iter::once(segment.text.len()))
-                .collect();
-            hits.extend(found.iter().filter_map(|h| {
-                Some(SegmentCountry {
-                    segment: n,
-                    start: *byte_of.get(h.start)?,
-                    end: *byte_of.get(h.end)?,
-                    code: h.country.code.clone(),
-                    adjective: h.adjective,
-                })
-            }));
-        }
-        for hit in found {
-            let i = *slot.entry(hit.country.code.as_str()).or_insert_with(|| {
-                tallies.push(Tally {
-                    country: hit.country,
-                    mentions: 0,
-                    score: 0,
-                    first: (n, hit.start),
-                    in_headline: false,
-                });
-                tallies.len() - 1
+        for hit in gazetteer.scan_spans(segment.text, &mut words) {
+            hits.push(SegmentCountry {
+                segment: n,
+                start: hit.bytes.start,
+                end: hit.bytes.end,
+                code: hit.country.code.clone(),
+                adjective: hit.adjective,
             });
+            // An article names a handful of countries: a search beats a map.
+            let i = match tallies.iter().position(|t| std::ptr::eq(t.country, hit.country)) {
+                Some(i) => i,
+                None => {
+                    tallies.push(Tally {
+                        country: hit.country,
+                        mentions: 0,
+                        score: 0,
+                        first: (n, hit.bytes.start),
+                        in_headline: false,
+                    });
+                    tallies.len() - 1
+                }
+            };
             let tally = &mut tallies[i];
             tally.mentions = tally.mentions.saturating_add(1);
             tally.score = tally.score.saturating_add(weight(segment.role));

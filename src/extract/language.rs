@@ -1,17 +1,22 @@
 //! Telling French from English by counting function words.
 
-use super::lexicon::{alternatives, data_rows};
-use super::text::{fold, token_iter};
+use super::lexicon::{FoldedWords, NO_WORD, Vocabulary, alternatives, data_rows};
+use super::text::{fold, tokens};
 use crate::model::Language;
-use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const LANGUAGE_DATA: &str = include_str!("../../assets/language.tsv");
 
-fn function_words() -> &'static HashMap<String, Language> {
-    static WORDS: OnceLock<HashMap<String, Language>> = OnceLock::new();
+/// The function words of each language: their ids, and by id the language.
+struct FunctionWords {
+    words: Vocabulary,
+    language: Vec<Language>,
+}
+
+fn function_words() -> &'static FunctionWords {
+    static WORDS: OnceLock<FunctionWords> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut map = HashMap::default();
+        let mut table = FunctionWords { words: Vocabulary::default(), language: Vec::new() };
         for row in data_rows(LANGUAGE_DATA) {
             let language = match row.first().copied() {
                 Some("fr") => Language::Fr,
@@ -19,26 +24,37 @@ fn function_words() -> &'static HashMap<String, Language> {
                 _ => continue,
             };
             for word in row.get(1).map(|f| alternatives(f)).into_iter().flatten() {
-                map.insert(fold(word), language);
+                let folded = fold(word);
+                // Only a single word can equal a token of the text.
+                if !matches!(tokens(&folded).as_slice(), [only] if only.text == folded) {
+                    continue;
+                }
+                let id = table.words.insert(&folded) as usize;
+                // A word listed for both languages counts for the last.
+                match table.language.get_mut(id) {
+                    Some(slot) => *slot = language,
+                    None => table.language.push(language),
+                }
             }
         }
-        map
+        table
     })
 }
 
 /// The article's language; French when the text gives no signal, since most
 /// of the corpus is French.
 pub fn detect_language(text: &str) -> Language {
-    let folded = fold(text);
-    let words = function_words();
+    let table = function_words();
     let (mut fr, mut en) = (0usize, 0usize);
-    for token in token_iter(&folded) {
-        match words.get(token.text) {
-            Some(Language::Fr) => fr += 1,
-            Some(Language::En) => en += 1,
-            None => {}
+    FoldedWords::default().scan(text, |word, _| {
+        let id = table.words.id(word);
+        if id != NO_WORD {
+            match table.language[id as usize] {
+                Language::Fr => fr += 1,
+                Language::En => en += 1,
+            }
         }
-    }
+    });
     if en > fr { Language::En } else { Language::Fr }
 }
 

@@ -9,8 +9,8 @@
 //! that states an amount of money, and as context elsewhere.
 
 use super::figures::extract_figures;
-use super::lexicon::{PhraseLayers, alternatives, data_rows};
-use super::text::{Token, fold, tokens};
+use super::lexicon::{PhraseLayers, WordIds, alternatives, data_rows};
+use super::text::Token;
 use super::{Segment, SegmentRole};
 use crate::model::{Topic, Unit};
 use std::cell::OnceCell;
@@ -103,11 +103,10 @@ fn is_prominent(role: SegmentRole) -> bool {
     matches!(role, SegmentRole::Title | SegmentRole::Lead | SegmentRole::Summary | SegmentRole::Heading)
 }
 
-/// One sentence of the article, folded, with its tokens and whether it
-/// states an amount of money (worked out only when a money keyword needs it).
+/// One sentence of the article and whether it states an amount of money
+/// (worked out only when a money keyword needs it).
 struct Sentence<'a> {
     original: &'a str,
-    folded: String,
     money: OnceCell<bool>,
 }
 
@@ -119,18 +118,33 @@ impl Sentence<'_> {
     }
 }
 
+/// A money keyword found in a sentence: strong or context once it is known
+/// whether the sentence states an amount, which takes reading its figures.
+struct MoneyHit {
+    layer: usize,
+    factor: u32,
+    /// Index of its sentence among those holding a money keyword.
+    sentence: usize,
+}
+
 /// Splits text after a full stop, question or exclamation mark followed by
 /// a space, and at line breaks. "U.S." or "M." may split a sentence in
 /// two; that only loses a money keyword's link to an amount.
 fn sentences(text: &str) -> Vec<&str> {
+    const ELLIPSIS: &[u8] = "…".as_bytes();
+    let bytes = text.as_bytes();
+    let next_is_space = |at: usize| text[at..].chars().next().is_some_and(char::is_whitespace);
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next_is_space = chars.peek().is_some_and(|(_, n)| n.is_whitespace());
-        let end = match c {
-            '\n' => Some(i),
-            '.' | '!' | '?' | '…' if next_is_space => Some(i + c.len_utf8()),
+    // Every mark is ASCII or starts with the ellipsis's lead byte: a byte
+    // scan finds them without decoding the chars in between.
+    for (i, &byte) in bytes.iter().enumerate() {
+        let end = match byte {
+            b'\n' => Some(i),
+            b'.' | b'!' | b'?' => next_is_space(i + 1).then_some(i + 1),
+            0xe2 if bytes[i..].starts_with(ELLIPSIS) => {
+                next_is_space(i + ELLIPSIS.len()).then_some(i + ELLIPSIS.len())
+            }
             _ => None,
         };
         if let Some(end) = end {
@@ -146,38 +160,62 @@ fn sentences(text: &str) -> Vec<&str> {
     out
 }
 
+/// Whether a topic with these points is kept.
+fn is_kept((main, context): (u32, u32)) -> bool {
+    // Context words only back up evidence; alone they say nothing.
+    main > 0 && main + context >= THRESHOLD
+}
+
 /// The topics the article is about, in [`Topic::ALL`] order, each once.
 pub fn extract_topics(segments: &[Segment<'_>]) -> Vec<Topic> {
     let index = topic_index();
-    // (main, context) points per topic. One sentence is folded and split
-    // at a time: a whole article's tokens cost several times its text.
-    let mut points = vec![(0u32, 0u32); Topic::ALL.len()];
+    // (main, context) points per topic, money keywords aside. One
+    // sentence's words are read at a time, into buffers reused for the next.
+    let mut points = [(0u32, 0u32); Topic::ALL.len()];
+    let mut money_sentences: Vec<Sentence<'_>> = Vec::new();
+    let mut money_hits: Vec<MoneyHit> = Vec::new();
+    let mut words = WordIds::default();
     for seg in segments {
         let factor = if is_prominent(seg.role) { PROMINENT_FACTOR } else { 1 };
         for original in sentences(seg.text) {
-            let sentence = Sentence { original, folded: fold(original), money: OnceCell::new() };
-            let toks = tokens(&sentence.folded);
-            index.find_each(&toks, |layer, hit| {
-                let kind = match hit.value {
-                    Kind::Money if sentence.states_money() => Kind::Strong,
-                    Kind::Money => Kind::Context,
-                    other => *other,
-                };
+            index.read_words(original, &mut words);
+            let mut sentence = None;
+            index.find_each_in_ids(&words.ids, |layer, hit| {
                 let (main, context) = &mut points[layer];
-                match kind {
-                    Kind::Context => *context += kind.points() * factor,
-                    _ => *main += kind.points() * factor,
+                match *hit.value {
+                    Kind::Money => {
+                        let sentence = *sentence.get_or_insert_with(|| {
+                            money_sentences.push(Sentence { original, money: OnceCell::new() });
+                            money_sentences.len() - 1
+                        });
+                        money_hits.push(MoneyHit { layer, factor, sentence });
+                    }
+                    Kind::Context => *context += Kind::Context.points() * factor,
+                    kind => *main += kind.points() * factor,
                 }
             });
         }
     }
-    Topic::ALL
-        .iter()
-        .zip(points)
-        // Context words only back up evidence; alone they say nothing.
-        .filter(|(_, (main, context))| *main > 0 && main + context >= THRESHOLD)
-        .map(|(topic, _)| *topic)
-        .collect()
+    // A money hit scores at least as context: a topic kept with all its
+    // money hits as context is kept whatever its sentences state, and
+    // their figures need not be read.
+    for (layer, points) in points.iter_mut().enumerate() {
+        let pending = money_hits.iter().filter(|hit| hit.layer == layer);
+        let mut unresolved: u32 = pending.clone().map(|hit| Kind::Context.points() * hit.factor).sum();
+        for hit in pending {
+            if is_kept((points.0, points.1 + unresolved)) {
+                break;
+            }
+            unresolved -= Kind::Context.points() * hit.factor;
+            if money_sentences[hit.sentence].states_money() {
+                points.0 += Kind::Strong.points() * hit.factor;
+            } else {
+                points.1 += Kind::Context.points() * hit.factor;
+            }
+        }
+        points.1 += unresolved;
+    }
+    Topic::ALL.iter().zip(points).filter(|(_, points)| is_kept(*points)).map(|(topic, _)| *topic).collect()
 }
 
 /// The topics whose strong or weak keywords appear in already folded
@@ -292,6 +330,10 @@ mod tests {
             assert_eq!(body(text), expected, "text {text:?}");
         }
         assert_eq!(sentences("A. B\nC! D.5"), ["A.", " B", "\nC!", " D.5"]);
+        assert_eq!(
+            sentences("Hé… oui…non. Été?\u{a0}Puis ! é.\u{2009}x…"),
+            ["Hé…", " oui…non.", " Été?", "\u{a0}Puis !", " é.", "\u{2009}x…"]
+        );
     }
 
     #[test]

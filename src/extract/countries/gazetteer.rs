@@ -1,8 +1,8 @@
 //! The country list: parsing `assets/countries.tsv`, finding its names in
 //! article text, and resolving what a user types to one country.
 
-use crate::extract::lexicon::{PhraseIndex, alternatives};
-use crate::extract::text::{fold_with_origin, normalize_phrase, tokens};
+use crate::extract::lexicon::{PhraseIndex, WordIds, alternatives};
+use crate::extract::text::normalize_phrase;
 use aho_corasick::AhoCorasick;
 use anyhow::{Result, anyhow, bail};
 use std::collections::HashMap;
@@ -37,6 +37,14 @@ pub struct CountryHit<'g> {
     pub end: usize,
     /// A nationality adjective ("vietnamien", "American") rather than the
     /// country's name: it qualifies something, it rarely makes a party.
+    pub adjective: bool,
+}
+
+/// [`CountryHit`] with offsets in bytes of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountrySpan<'g> {
+    pub country: &'g CountryInfo,
+    pub bytes: std::ops::Range<usize>,
     pub adjective: bool,
 }
 
@@ -160,43 +168,51 @@ impl Gazetteer {
     /// do not overlap a phrase. Phrases listed as not countries hide the
     /// country words inside them and are not reported.
     pub fn scan(&self, text: &str) -> Vec<CountryHit<'_>> {
-        let folded = fold_with_origin(text);
-        let toks = tokens(&folded.folded);
-        // Folded byte -> folded char, to go from token bytes to original chars.
-        let mut char_of_byte = vec![0u32; folded.folded.len()];
-        for (n, (b, c)) in folded.folded.char_indices().enumerate() {
-            char_of_byte[b..b + c.len_utf8()].fill(n as u32);
-        }
-        let original_char = |byte: usize| folded.origin[char_of_byte[byte] as usize] as usize;
+        let spans = self.scan_spans(text, &mut WordIds::default());
+        // Spans are sorted and disjoint: chars are counted once, on the way.
+        let (mut byte, mut chars) = (0, 0);
+        let mut char_at = |to: usize| {
+            chars += text[byte..to].chars().count();
+            byte = to;
+            chars
+        };
+        spans
+            .into_iter()
+            .map(|span| {
+                let start = char_at(span.bytes.start);
+                let end = char_at(span.bytes.end);
+                CountryHit { country: span.country, start, end, adjective: span.adjective }
+            })
+            .collect()
+    }
 
+    /// [`Gazetteer::scan`] with byte offsets; `words` is a buffer reused
+    /// across calls.
+    pub fn scan_spans(&self, text: &str, words: &mut WordIds) -> Vec<CountrySpan<'_>> {
+        self.phrases.read_words(text, words);
         let mut spans: Vec<(usize, usize, Meaning)> = self
             .phrases
-            .find(&toks)
+            .find_in_ids(&words.ids)
             .into_iter()
-            .map(|m| {
-                let start = original_char(toks[m.first_token].start);
-                let end = original_char(toks[m.end_token - 1].end - 1) + 1;
-                (start, end, *m.value)
-            })
+            .map(|m| (words.spans[m.first_token].start, words.spans[m.end_token - 1].end, *m.value))
             .collect();
         let exact = self.exact_spans(text, &spans);
         spans.extend(exact);
         spans.sort_by_key(|s| s.0);
         spans
             .into_iter()
-            .filter_map(|(start, end, meaning)| match meaning {
-                Meaning::Country(i) => {
-                    Some(CountryHit { country: &self.countries[i], start, end, adjective: false })
-                }
-                Meaning::Adjective(i) => {
-                    Some(CountryHit { country: &self.countries[i], start, end, adjective: true })
-                }
-                Meaning::NotACountry => None,
+            .filter_map(|(start, end, meaning)| {
+                let (country, adjective) = match meaning {
+                    Meaning::Country(i) => (i, false),
+                    Meaning::Adjective(i) => (i, true),
+                    Meaning::NotACountry => return None,
+                };
+                Some(CountrySpan { country: &self.countries[country], bytes: start..end, adjective })
             })
             .collect()
     }
 
-    /// Case-sensitive aliases found in `text` on word boundaries, as char
+    /// Case-sensitive aliases found in `text` on word boundaries, as byte
     /// spans, skipping any that overlap `taken` (sorted, disjoint) or an
     /// earlier, longer alias.
     fn exact_spans(&self, text: &str, taken: &[(usize, usize, Meaning)]) -> Vec<(usize, usize, Meaning)> {
@@ -222,18 +238,9 @@ impl Gazetteer {
             return Vec::new();
         }
         candidates.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
-        let mut char_of_byte = vec![0usize; text.len() + 1];
-        let mut count = 0;
-        for (b, c) in text.char_indices() {
-            char_of_byte[b..b + c.len_utf8()].fill(count);
-            count += 1;
-        }
-        char_of_byte[text.len()] = count;
-
         let mut out = Vec::new();
         let mut last_end = 0;
         for (start, end, index) in candidates {
-            let (start, end) = (char_of_byte[start], char_of_byte[end]);
             let next_taken = taken.partition_point(|t| t.1 <= start);
             let overlaps_phrase = taken.get(next_taken).is_some_and(|t| t.0 < end);
             if start < last_end || overlaps_phrase {
