@@ -17,13 +17,14 @@
 //! date and value in a few fixed-size words, and its body as the `Arc` the
 //! article shares; an exact term folds a body when it reads it.
 
+mod exact;
 mod order;
 
 use super::document::{CountryKey, SearchDoc};
 use super::matcher::{self, KEY_SEPARATOR, MATCH_SCORE, SCAN_MAX_LEN};
 use super::query::{Clause, Query, Term, slug_matches};
-use crate::extract::text::fold_into;
 use crate::model::{DealKind, DealStatus, Topic};
+use exact::{PairSet, body_contains, key_contains};
 pub use order::Sort;
 use order::{DateOrder, date_key};
 use std::collections::{BTreeSet, HashMap};
@@ -55,6 +56,9 @@ pub struct SearchOutcome {
 pub struct SearchIndex {
     /// Each doc's body, as written: exact terms fold it when they read it.
     bodies: Vec<Arc<str>>,
+    /// The pairs of letters and digits each folded body holds: an exact
+    /// term folds only the bodies holding every pair of its own.
+    body_pairs: Vec<PairSet>,
     /// Every doc's key: its folded title and fields, `KEY_SEPARATOR`
     /// between them. Doc `d` spans `key_ends[d - 1]..key_ends[d]`.
     keys: Vec<u8>,
@@ -173,6 +177,7 @@ impl SearchIndex {
             exact_date,
             value,
         });
+        self.body_pairs.push(PairSet::of_body(&doc.body));
         self.bodies.push(doc.body);
     }
 
@@ -272,6 +277,7 @@ impl SearchIndex {
             }
             Term::Exact(v) => {
                 let bonus = if clause.negated { 0 } else { WORD_START_BONUS * 2 };
+                let wanted = PairSet::of_folded(v);
                 let parts = par_chunks(&alive, |part| {
                     let mut out = Vec::new();
                     let mut folded = String::new();
@@ -280,7 +286,8 @@ impl SearchIndex {
                             return None;
                         }
                         let found = key_contains(self.key(d), v)
-                            || body_contains(&self.bodies[d as usize], v, &mut folded);
+                            || self.body_pairs[d as usize].holds(&wanted)
+                                && body_contains(&self.bodies[d as usize], v, &mut folded);
                         if keep(found) {
                             out.push((d, s + bonus));
                         }
@@ -481,21 +488,6 @@ fn count_bits(mut mask: u32, counts: &mut [usize]) {
         counts[mask.trailing_zeros() as usize] += 1;
         mask &= mask - 1;
     }
-}
-
-/// Whether `term` occurs in the key's title or one of its fields.
-fn key_contains(key: &[u8], term: &str) -> bool {
-    key.split(|&b| b == KEY_SEPARATOR).any(|piece| as_str(piece).contains(term))
-}
-
-/// Whether folded `term` occurs in `body` once folded, line by line (a
-/// term never spans two paragraphs), folding into `scratch`.
-fn body_contains(body: &str, term: &str, scratch: &mut String) -> bool {
-    body.split('\n').any(|line| {
-        scratch.clear();
-        fold_into(line, scratch);
-        scratch.contains(term)
-    })
 }
 
 fn as_str(bytes: &[u8]) -> &str {
