@@ -146,6 +146,7 @@ fn per_extractor(texts: &[String]) {
             figures = segments.iter().map(|s| s.iter().map(|s| extract_figures(s.text)).collect()).collect()
         }),
     ));
+    let dates: Vec<Option<String>> = structures.iter().map(|s| s.date.map(|d| d.to_string())).collect();
     rows.push((
         "deals",
         timed(&mut || {
@@ -153,7 +154,7 @@ fn per_extractor(texts: &[String]) {
                 let input = DealInput {
                     article_id: "a",
                     article_key: "k",
-                    date: None,
+                    date: dates[i].as_deref(),
                     segments: &segments[i],
                     figures: &figures[i],
                     countries: &countries[i].hits,
