@@ -78,7 +78,7 @@ pub fn build_reader(article: &Article, query: &Query, width: usize) -> ReaderDoc
     }
 
     let figure_texts: Vec<&str> = article.figures.iter().map(|f| f.text.as_str()).collect();
-    for paragraph in &article.paragraphs {
+    for paragraph in article.paragraphs.iter() {
         doc.lines.push(ReaderLine::default());
         let base = if paragraph.kind == ParagraphKind::Heading { SpanKind::Heading } else { SpanKind::Plain };
         push_marked(&mut doc, paragraph.text, base, &figure_texts, query, width, "");
