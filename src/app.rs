@@ -6,6 +6,7 @@ pub mod deals;
 pub mod keymap;
 pub mod layout;
 pub mod reader;
+mod results;
 pub mod state;
 pub mod update;
 

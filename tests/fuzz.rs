@@ -245,7 +245,7 @@ fn check_article(article: &Article) {
         assert_clean(path, s, allowed);
     }
     assert!(!article.title.contains(['\n', '\t']), "title spans lines: {:?}", article.title);
-    for p in &article.paragraphs {
+    for p in article.paragraphs.iter() {
         assert_clean("paragraph", p.text, &[]);
     }
     let text = article.normalised_text();

@@ -83,7 +83,7 @@ fn write_article(article: &Article, width: usize, out: &mut dyn Write) -> Result
             writeln!(out, "  {line}")?;
         }
     }
-    for paragraph in &article.paragraphs {
+    for paragraph in article.paragraphs.iter() {
         writeln!(out)?;
         let text = match paragraph.kind {
             ParagraphKind::Heading => format!("## {}", paragraph.text),

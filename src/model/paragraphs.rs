@@ -63,15 +63,6 @@ impl Paragraphs {
     }
 }
 
-impl<'a> IntoIterator for &'a Paragraphs {
-    type Item = ParagraphRef<'a>;
-    type IntoIter = Box<dyn DoubleEndedIterator<Item = ParagraphRef<'a>> + 'a>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        Box::new(self.iter())
-    }
-}
-
 impl From<Vec<Paragraph>> for Paragraphs {
     fn from(paragraphs: Vec<Paragraph>) -> Paragraphs {
         let bytes: usize = paragraphs.iter().map(|p| p.text.len() + 1).sum();
