@@ -3,6 +3,7 @@
 
 mod deals;
 mod facets;
+mod json;
 mod list;
 mod show;
 

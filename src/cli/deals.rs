@@ -1,5 +1,6 @@
 //! `dealscope deals`: one line per deal, or the deals as JSON.
 
+use super::json::write_pretty;
 use super::{UsageError, load, output_width, resolve_country};
 use crate::corpus::deals::{DealFilter, DealSort, sort_deals};
 use crate::corpus::{Corpus, merge};
@@ -122,7 +123,9 @@ pub fn run(args: &DealsArgs, max_bytes: u64, out: &mut dyn Write) -> Result<()> 
     }
     let chosen: Vec<&Deal> = selected.iter().map(|&i| deals[i].as_ref()).collect();
     if args.json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&chosen)?)?;
+        // Deals never went through a `Value`: their keys keep the model's
+        // declaration order.
+        write_pretty(out, &chosen)?;
     } else {
         write_table(&chosen, output_width(), out)?;
     }

@@ -1,5 +1,6 @@
 //! `dealscope list`: one line per article, or the articles as JSON.
 
+use super::json::{ArticleList, write_pretty};
 use super::{SortArg, load, output_width, resolve_country, resolve_topic};
 use crate::corpus::{Article, FacetFilter};
 use crate::display::{pad_width, short_headline};
@@ -34,20 +35,11 @@ pub fn run(
     }
     let articles: Vec<&Article> = selected.iter().filter_map(|&i| corpus.article(i)).collect();
     if json {
-        let values: Vec<serde_json::Value> =
-            articles.iter().map(|a| article_json(a)).collect::<Result<_>>()?;
-        writeln!(out, "{}", serde_json::to_string_pretty(&values)?)?;
+        write_pretty(out, &ArticleList(&articles))?;
     } else {
         write_list(&articles, output_width(), out)?;
     }
     Ok(())
-}
-
-/// An article as `list --json` prints it: its fields, deal ids and headline.
-pub fn article_json(article: &Article) -> Result<serde_json::Value> {
-    let mut value = serde_json::to_value(article)?;
-    value["headline"] = serde_json::to_value(article.headline())?;
-    Ok(value)
 }
 
 fn write_list(articles: &[&Article], width: usize, out: &mut dyn Write) -> Result<()> {

@@ -1,6 +1,6 @@
 //! `dealscope show`: one article with its facts and paragraphs.
 
-use super::list::article_json;
+use super::json::{ArticleJson, write_pretty};
 use super::{UsageError, load, output_width};
 use crate::corpus::{Article, Corpus, ParagraphKind};
 use crate::display::{country_and_entity_facts, short_figure, wrap};
@@ -25,11 +25,7 @@ pub fn run(article: &str, paths: &[PathBuf], json: bool, max_bytes: u64, out: &m
         find_article(&corpus, article)?
     };
     if json {
-        let mut value = article_json(found)?;
-        value["paragraphs"] = serde_json::to_value(&found.paragraphs)?;
-        // Figure offsets point into this text.
-        value["text"] = serde_json::Value::String(found.normalised_text());
-        writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+        write_pretty(out, &ArticleJson { article: found, body: true })?;
     } else {
         write_article(found, output_width(), out)?;
     }
