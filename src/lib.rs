@@ -2,6 +2,7 @@
 //! and browse or query that store from the terminal.
 
 pub mod app;
+pub mod cache;
 pub mod cli;
 pub mod corpus;
 pub mod display;

@@ -2,6 +2,7 @@
 //! embedded samples. Loading only ever reads; it writes nothing anywhere.
 
 use crate::extract::text::{single_line, strip_controls};
+use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
 use std::fs;
@@ -35,7 +36,7 @@ pub struct LoadWarning {
 }
 
 /// What became of the file a warning is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum WarningKind {
     /// Loaded, with something to say (invalid UTF-8 replaced...).
     Loaded,

@@ -4,12 +4,13 @@
 
 use super::deal::Deal;
 use super::paragraphs::Paragraphs;
-use serde::{Serialize, Serializer};
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
 use std::sync::Arc;
 
 /// One parsed article with its extracted facts.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// File name without extension; path-qualified when two files share it.
     pub id: String,
@@ -30,16 +31,25 @@ pub struct Article {
     pub figures: Vec<Figure>,
     pub summary: Option<String>,
     /// The deals the article reports, its main deal first; serialised as
-    /// their ids.
-    #[serde(serialize_with = "deal_ids")]
+    /// their ids, so they deserialise as none: whoever stores an article
+    /// stores its deals beside it (see `cache::record`).
+    #[serde(serialize_with = "deal_ids", deserialize_with = "no_deals")]
     pub deals: Vec<Arc<Deal>>,
-    /// Body paragraphs and subheadings in order, the lead included.
+    /// Body paragraphs and subheadings in order, the lead included. Not
+    /// serialised either: stored beside the article, as its deals are.
     #[serde(skip)]
     pub paragraphs: Paragraphs,
 }
 
 fn deal_ids<S: Serializer>(deals: &[Arc<Deal>], serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_seq(deals.iter().map(|d| d.id.as_str()))
+}
+
+/// Reads the ids [`deal_ids`] wrote (a positional format such as postcard
+/// must consume them) and keeps nothing: ids alone cannot rebuild a deal.
+fn no_deals<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Arc<Deal>>, D::Error> {
+    Vec::<String>::deserialize(deserializer)?;
+    Ok(Vec::new())
 }
 
 /// The one number a listing shows for an article.
@@ -94,7 +104,7 @@ impl Article {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     Fr,
@@ -111,35 +121,35 @@ impl Language {
 }
 
 /// A country named by its ISO 3166-1 alpha-2 code and English name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct CountryRef {
     pub code: String,
     pub name: String,
 }
 
 /// A country the article names, with how often.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CountryMention {
     pub code: String,
     pub name: String,
     pub mentions: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ParagraphKind {
     Heading,
     Text,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
     pub kind: ParagraphKind,
     pub text: String,
 }
 
 /// A number found in the text, normalised, with the text it came from.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     pub text: String,
     pub value: f64,
@@ -193,8 +203,40 @@ impl Serialize for Unit {
     }
 }
 
+impl Unit {
+    /// The inverse of [`Unit::as_str`]: any name that is not one of the
+    /// counted things is a currency code (ISO codes are three capitals, so
+    /// none reads as `chips` or `MW`).
+    pub fn from_name(name: &str) -> Unit {
+        match name {
+            "chips" => Unit::Chips,
+            "GPUs" => Unit::Gpus,
+            "percent" => Unit::Percent,
+            "MW" => Unit::Megawatts,
+            "other" => Unit::Other,
+            code => Unit::Currency(code.to_string()),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Unit {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Unit, D::Error> {
+        struct UnitName;
+        impl Visitor<'_> for UnitName {
+            type Value = Unit;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a unit name or a currency code")
+            }
+            fn visit_str<E: de::Error>(self, name: &str) -> Result<Unit, E> {
+                Ok(Unit::from_name(name))
+            }
+        }
+        deserializer.deserialize_str(UnitName)
+    }
+}
+
 /// The fixed topic taxonomy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Topic {
     SovereignAi,

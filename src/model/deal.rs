@@ -3,11 +3,11 @@
 //! its fields. Extracted per article, then merged across articles.
 
 use super::article::{CountryRef, Topic};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// What kind of agreement a deal is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DealKind {
     ChipSupply,
@@ -71,7 +71,7 @@ impl fmt::Display for DealKind {
 }
 
 /// Where a deal stands. Declared in lifecycle order; see [`DealStatus::rank`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DealStatus {
     Rumoured,
@@ -150,7 +150,7 @@ impl fmt::Display for DealStatus {
 }
 
 /// What an organisation does in a deal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum OrgRole {
     Host,
@@ -179,14 +179,14 @@ impl OrgRole {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DealOrg {
     pub name: String,
     pub role: OrgRole,
 }
 
 /// The deal's value, in its currency and in US dollars.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Amount {
     pub value: f64,
     /// ISO 4217 code.
@@ -200,7 +200,7 @@ pub struct Amount {
     pub mention: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Chips {
     pub count: Option<u64>,
     /// H100, GB200, Blackwell...
@@ -209,7 +209,7 @@ pub struct Chips {
     pub mention: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Power {
     /// Megawatts.
     pub value: f64,
@@ -218,7 +218,7 @@ pub struct Power {
 }
 
 /// One step of a deal's life, as one article reported it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stage {
     pub status: DealStatus,
     pub date: Option<String>,
@@ -227,14 +227,14 @@ pub struct Stage {
 }
 
 /// A sentence that carries evidence for the deal.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     pub article: String,
     pub text: String,
 }
 
 /// One real-world deal, with every field traceable to a mention.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Deal {
     /// Stable across runs: the reporting article's key and the deal's
     /// position in it (the earliest article's, once merged).
@@ -263,7 +263,7 @@ pub struct Deal {
 }
 
 /// Facts kept for merging deals across articles; not part of the JSON.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DealEvidence {
     /// Folded names of facilities, projects and places ("stargate", "johor").
     pub names: Vec<String>,

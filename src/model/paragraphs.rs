@@ -3,7 +3,9 @@
 //! allocation per paragraph.
 
 use super::article::{Paragraph, ParagraphKind};
-use serde::{Serialize, Serializer};
+use serde::de::{SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
@@ -66,22 +68,50 @@ impl Paragraphs {
 impl From<Vec<Paragraph>> for Paragraphs {
     fn from(paragraphs: Vec<Paragraph>) -> Paragraphs {
         let bytes: usize = paragraphs.iter().map(|p| p.text.len() + 1).sum();
-        // An article is read whole from a file the loader caps far below
-        // 4 GiB; a longer body keeps only the paragraphs that fit.
-        let mut text = String::with_capacity(bytes.min(u32::MAX as usize));
-        let mut ends = Vec::with_capacity(paragraphs.len());
+        let mut body = Builder::with_capacity(bytes, paragraphs.len());
         for p in paragraphs {
-            let separator = usize::from(!ends.is_empty());
-            if text.len() + separator + p.text.len() > u32::MAX as usize {
+            if !body.push(p.kind, &p.text) {
                 break;
             }
-            if separator == 1 {
-                text.push('\n');
-            }
-            text.push_str(&p.text);
-            ends.push((text.len() as u32, p.kind));
         }
-        Paragraphs { text: text.into(), ends: ends.into() }
+        body.finish()
+    }
+}
+
+/// Paragraphs joined as they arrive, whether from a list of owned
+/// paragraphs or straight from a deserialiser's borrowed text.
+struct Builder {
+    text: String,
+    ends: Vec<(u32, ParagraphKind)>,
+}
+
+impl Builder {
+    fn with_capacity(bytes: usize, paragraphs: usize) -> Builder {
+        // An article is read whole from a file the loader caps far below
+        // 4 GiB; a longer body keeps only the paragraphs that fit.
+        Builder {
+            text: String::with_capacity(bytes.min(u32::MAX as usize)),
+            ends: Vec::with_capacity(paragraphs),
+        }
+    }
+
+    /// Appends a paragraph; false (and nothing appended) when it would take
+    /// the text past what a `u32` end can point to.
+    fn push(&mut self, kind: ParagraphKind, paragraph: &str) -> bool {
+        let separator = usize::from(!self.ends.is_empty());
+        if self.text.len() + separator + paragraph.len() > u32::MAX as usize {
+            return false;
+        }
+        if separator == 1 {
+            self.text.push('\n');
+        }
+        self.text.push_str(paragraph);
+        self.ends.push((self.text.len() as u32, kind));
+        true
+    }
+
+    fn finish(self) -> Paragraphs {
+        Paragraphs { text: self.text.into(), ends: self.ends.into() }
     }
 }
 
@@ -98,6 +128,47 @@ impl fmt::Debug for Paragraphs {
 impl Serialize for Paragraphs {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.iter())
+    }
+}
+
+/// Reads the list [`Serialize`] writes. Each paragraph's text is borrowed
+/// from the input when the format allows (postcard does) and copied once,
+/// into the shared text: no allocation per paragraph.
+impl<'de> Deserialize<'de> for Paragraphs {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Paragraphs, D::Error> {
+        deserializer.deserialize_seq(ParagraphList)
+    }
+}
+
+struct ParagraphList;
+
+#[derive(Deserialize)]
+struct ParagraphIn<'a> {
+    kind: ParagraphKind,
+    #[serde(borrow)]
+    text: Cow<'a, str>,
+}
+
+impl<'de> Visitor<'de> for ParagraphList {
+    type Value = Paragraphs;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of paragraphs")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut list: A) -> Result<Paragraphs, A::Error> {
+        // The hint counts paragraphs, not bytes, and comes from the input:
+        // capped, so a forged length cannot reserve much.
+        let mut body = Builder::with_capacity(0, list.size_hint().unwrap_or(0).min(1 << 16));
+        let mut full = false;
+        while let Some(p) = list.next_element::<ParagraphIn<'de>>()? {
+            // Past the first paragraph that does not fit, the rest is read
+            // (a positional format must consume it) and dropped, as `From` drops it.
+            if !full {
+                full = !body.push(p.kind, &p.text);
+            }
+        }
+        Ok(body.finish())
     }
 }
 
