@@ -1,6 +1,7 @@
 //! The command line: clap definitions, and the `list`, `show`, `facets` and
 //! `deals` commands (one module each) over the same store the browser uses.
 
+mod cache;
 mod deals;
 mod facets;
 mod json;
@@ -9,7 +10,8 @@ mod show;
 
 pub use deals::DealsArgs;
 
-use crate::corpus::ingest::load_corpus;
+use crate::cache::session::CacheChoice;
+use crate::corpus::ingest::{LoadOptions, load_corpus};
 use crate::corpus::load::{DEFAULT_MAX_FILE_BYTES, LoadSummary, LoadWarning};
 use crate::corpus::{Corpus, SortKey, Topic};
 use crate::extract::countries::Gazetteer;
@@ -30,6 +32,17 @@ pub struct Cli {
     /// Skip files larger than this many bytes.
     #[arg(long, global = true, default_value_t = DEFAULT_MAX_FILE_BYTES, value_name = "BYTES")]
     pub max_file_size: u64,
+    /// Neither read nor write the cache of extracted facts: parse every file.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+}
+
+impl Cli {
+    /// How this command loads articles.
+    pub fn load_options(&self) -> LoadOptions {
+        let cache = if self.no_cache { CacheChoice::Off } else { CacheChoice::default_location() };
+        LoadOptions { max_bytes: self.max_file_size, cache }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -67,6 +80,19 @@ pub enum Command {
     },
     /// One line per deal: country, date, kind, status, organisations, chips, MW, value, sources.
     Deals(DealsArgs),
+    /// The cache of extracted facts: where it is, how large, or delete it.
+    Cache {
+        #[command(subcommand)]
+        action: CacheAction,
+    },
+}
+
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum CacheAction {
+    /// Where the cache is, its size and how many files it holds.
+    Info,
+    /// Delete the cache (it is rebuilt on the next load).
+    Clear,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -116,8 +142,8 @@ fn print_warnings(warnings: &[LoadWarning], loaded: usize) {
     let _ = writeln!(stderr, "dealscope: {summary}");
 }
 
-fn load(paths: &[PathBuf], max_bytes: u64) -> Result<Corpus> {
-    let (corpus, warnings) = load_corpus(paths, max_bytes)?;
+fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus> {
+    let (corpus, warnings) = load_corpus(paths, options)?;
     print_warnings(&warnings, corpus.len());
     Ok(corpus)
 }
@@ -179,14 +205,15 @@ pub fn resolve_topic(query: &str) -> Result<Topic, UsageError> {
 }
 
 /// Runs a subcommand, writing data to `out`.
-pub fn run_command(command: Command, max_bytes: u64, out: &mut dyn Write) -> Result<()> {
+pub fn run_command(command: Command, options: &LoadOptions, out: &mut dyn Write) -> Result<()> {
     match command {
         Command::List { paths, countries, topics, query, sort, json } => {
-            list::run(&paths, &countries, &topics, query.as_deref(), sort, json, max_bytes, out)
+            list::run(&paths, &countries, &topics, query.as_deref(), sort, json, options, out)
         }
-        Command::Show { article, paths, json } => show::run(&article, &paths, json, max_bytes, out),
-        Command::Facets { paths, json } => facets::run(&paths, json, max_bytes, out),
-        Command::Deals(args) => deals::run(&args, max_bytes, out),
+        Command::Show { article, paths, json } => show::run(&article, &paths, json, options, out),
+        Command::Facets { paths, json } => facets::run(&paths, json, options, out),
+        Command::Deals(args) => deals::run(&args, options, out),
+        Command::Cache { action } => cache::run(action, out),
     }
 }
 

@@ -44,6 +44,7 @@ fn main() -> ExitCode {
             return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
         }
     };
+    let options = cli.load_options();
     // Without a terminal to draw on, the bare command prints the list, so
     // `dealscope DIR | head` does something useful.
     let command = match cli.command {
@@ -65,9 +66,9 @@ fn main() -> ExitCode {
         Some(command) => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            run_command(command, cli.max_file_size, &mut out).and_then(|()| out.flush().map_err(Into::into))
+            run_command(command, &options, &mut out).and_then(|()| out.flush().map_err(Into::into))
         }
-        None => dealscope::tui::run_browser(&cli.paths, cli.max_file_size),
+        None => dealscope::tui::run_browser(&cli.paths, &options),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

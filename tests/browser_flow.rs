@@ -281,8 +281,7 @@ fn any_resize_sequence_renders() {
 
 #[test]
 fn loading_in_batches_keeps_the_selection() {
-    let (corpus, _) =
-        dealscope::corpus::ingest::load_corpus(&[], dealscope::corpus::load::DEFAULT_MAX_FILE_BYTES).unwrap();
+    let (corpus, _) = dealscope::corpus::ingest::load_corpus(&[], &Default::default()).unwrap();
     let mut h = Harness::samples(120, 40);
     h.type_keys("j");
     let selected = h.state.selected_article();

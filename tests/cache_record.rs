@@ -18,8 +18,8 @@ fn outcomes() -> Vec<FileOutcome> {
     files
         .iter()
         .map(|file| {
-            let (source, warning) = read_source(file, DEFAULT_MAX_FILE_BYTES);
-            let source = source.unwrap_or_else(|| panic!("{}: {warning:?}", file.display()));
+            let (source, warning) = read_source(&file.path, DEFAULT_MAX_FILE_BYTES);
+            let source = source.unwrap_or_else(|| panic!("{}: {warning:?}", file.path.display()));
             FileOutcome {
                 article: Some(parse_article(&source.stem, &source.source, &source.text)),
                 warnings: warning.map(|w| (w.kind, w.message)).into_iter().collect(),
@@ -150,7 +150,7 @@ fn measure() {
         .unwrap()
         .0
         .iter()
-        .filter_map(|f| read_source(f, DEFAULT_MAX_FILE_BYTES).0)
+        .filter_map(|f| read_source(&f.path, DEFAULT_MAX_FILE_BYTES).0)
         .collect();
     let start = Instant::now();
     for _ in 0..rounds / 10 {

@@ -4,7 +4,7 @@ use dealscope::corpus::ingest::load_corpus;
 use dealscope::corpus::{Article, Corpus, ParagraphKind, Topic, Unit};
 
 fn samples() -> Corpus {
-    let (corpus, warnings) = load_corpus(&[], dealscope::corpus::load::DEFAULT_MAX_FILE_BYTES).unwrap();
+    let (corpus, warnings) = load_corpus(&[], &Default::default()).unwrap();
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(corpus.len(), 5);
     corpus

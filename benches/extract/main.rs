@@ -10,17 +10,21 @@
 //!    installed;
 //! 4. the peak resident size of a process holding 100k articles in the
 //!    browser's structures (store, article and deal search indexes), per
-//!    article and as a multiple of the corpus bytes.
+//!    article and as a multiple of the corpus bytes;
+//! 5. the facts cache: `list --json` on the 10k-file tree from the cache
+//!    against `rg -c .` (wall), and reopening the 100k articles from the
+//!    cache to the browser's structures.
 //!
 //! `cargo bench --bench extract`. Knobs: `DEALSCOPE_BENCH_ARTICLES` (4,000
 //! for parts 1–2), `DEALSCOPE_BENCH_RSS_ARTICLES` (100,000; 0 skips part 4),
 //! `DEALSCOPE_BENCH_TREE` (10,000 files; 0 skips part 3).
 
+mod cache;
 #[path = "../common/mod.rs"]
 mod common;
 mod generator;
 
-use dealscope::corpus::ingest::load_corpus;
+use dealscope::corpus::ingest::{LoadOptions, load_corpus};
 use dealscope::corpus::parse::{parse_article, segments_of};
 use dealscope::extract::countries::{Gazetteer, extract_countries};
 use dealscope::extract::deals::{DealInput, extract_deals};
@@ -220,7 +224,8 @@ fn tree(files: usize) {
     let bytes = write_tree(&dir, files, 0x7ee);
     let (cpu_before, _) = process_cpu();
     let start = Instant::now();
-    let (corpus, _) = load_corpus(std::slice::from_ref(&dir), u64::MAX).expect("load bench tree");
+    let (corpus, _) = load_corpus(std::slice::from_ref(&dir), &LoadOptions::without_cache(u64::MAX))
+        .expect("load bench tree");
     let wall = start.elapsed().as_secs_f64();
     let cpu = process_cpu().0 - cpu_before;
     println!(
@@ -233,7 +238,7 @@ fn tree(files: usize) {
     );
     drop(corpus);
     let arg = dir.to_string_lossy().to_string();
-    let ours = child_cpu(Path::new(env!("CARGO_BIN_EXE_dealscope")), &["list", "--json", &arg]);
+    let ours = child_cpu(Path::new(env!("CARGO_BIN_EXE_dealscope")), &["list", "--json", "--no-cache", &arg]);
     match (ours, which("rg")) {
         (Some(ours), Some(rg)) => match child_cpu(&rg, &["-c", ".", &arg]) {
             Some(theirs) => println!(
@@ -245,6 +250,7 @@ fn tree(files: usize) {
         (Some(ours), None) => println!("list --json: {ours:.2} CPU-s (rg not installed: no ratio)"),
         (None, _) => println!("list --json failed on the bench tree"),
     }
+    cache::list_against_rg(&dir);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -282,12 +288,14 @@ fn peak_rss(articles: usize) {
         field("merged_deals"),
         field("merged_kb") / 1e3
     );
+    cache::reopen(&dir, articles);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// The measuring child: load, build both indexes as the browser does, report.
 fn child(dir: &str) {
-    let (corpus, _) = load_corpus(&[PathBuf::from(dir)], u64::MAX).expect("load");
+    let (corpus, _) =
+        load_corpus(&[PathBuf::from(dir)], &LoadOptions::without_cache(u64::MAX)).expect("load");
     let loaded_kb = status_kb("VmRSS:");
     let loaded_peak_kb = status_kb("VmHWM:");
     let before = loaded_kb;
@@ -318,6 +326,9 @@ fn child(dir: &str) {
 fn main() {
     if let Ok(dir) = std::env::var("DEALSCOPE_BENCH_CHILD") {
         return child(&dir);
+    }
+    if let Ok(dir) = std::env::var("DEALSCOPE_BENCH_CACHE_CHILD") {
+        return cache::child(&dir);
     }
     let n = env_usize("DEALSCOPE_BENCH_ARTICLES", 4_000);
     let texts = corpus(n, 0xdea1);

@@ -3,6 +3,7 @@
 use super::json::write_pretty;
 use super::{UsageError, load, output_width, resolve_country};
 use crate::corpus::deals::{DealFilter, DealSort, sort_deals};
+use crate::corpus::ingest::LoadOptions;
 use crate::corpus::{Corpus, merge};
 use crate::display::{deal_organisations, fit_width, pad_width, short_count, short_power, short_usd};
 use crate::model::{Deal, DealKind, DealStatus};
@@ -104,13 +105,13 @@ pub fn resolve_status(query: &str) -> Result<DealStatus, UsageError> {
     resolve_slug("status", query, &all)
 }
 
-pub fn run(args: &DealsArgs, max_bytes: u64, out: &mut dyn Write) -> Result<()> {
+pub fn run(args: &DealsArgs, options: &LoadOptions, out: &mut dyn Write) -> Result<()> {
     let filter = DealFilter {
         countries: args.countries.iter().map(|c| resolve_country(c)).collect::<Result<_, _>>()?,
         kinds: args.kinds.iter().map(|k| resolve_kind(k)).collect::<Result<_, _>>()?,
         statuses: args.statuses.iter().map(|s| resolve_status(s)).collect::<Result<_, _>>()?,
     };
-    let corpus = load(&args.paths, max_bytes)?;
+    let corpus = load(&args.paths, options)?;
     let deals = corpus.deals();
     if let Some(id) = &args.explain {
         let deal = find_deal(deals, id)?;

@@ -1,14 +1,15 @@
 //! `dealscope facets`: article counts by primary country and by topic.
 
 use super::load;
+use crate::corpus::ingest::LoadOptions;
 use crate::display::pad_width;
 use anyhow::Result;
 use serde_json::json;
 use std::io::Write;
 use std::path::PathBuf;
 
-pub fn run(paths: &[PathBuf], json: bool, max_bytes: u64, out: &mut dyn Write) -> Result<()> {
-    let corpus = load(paths, max_bytes)?;
+pub fn run(paths: &[PathBuf], json: bool, options: &LoadOptions, out: &mut dyn Write) -> Result<()> {
+    let corpus = load(paths, options)?;
     let all: Vec<usize> = (0..corpus.len()).collect();
     let counts = corpus.facet_counts(&all);
     if json {

@@ -154,7 +154,7 @@ impl Serialize for Sorted<'_, Headline> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::ingest::load_corpus;
+    use crate::corpus::ingest::{LoadOptions, load_corpus};
     use crate::model::{DealKind, DealStatus, Unit};
     use std::path::PathBuf;
 
@@ -195,7 +195,7 @@ mod tests {
     #[test]
     fn every_fixture_prints_as_the_value_tree_did() {
         let paths = [PathBuf::from("tests/fixtures"), PathBuf::from("assets/articles")];
-        let (corpus, _) = load_corpus(&paths, u64::MAX).unwrap();
+        let (corpus, _) = load_corpus(&paths, &LoadOptions::without_cache(u64::MAX)).unwrap();
         let articles: Vec<&Article> = corpus.articles().iter().collect();
         assert!(articles.len() > 50, "{} articles", articles.len());
         assert_same_bytes(&articles);

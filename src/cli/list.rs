@@ -2,6 +2,7 @@
 
 use super::json::{ArticleList, write_pretty};
 use super::{SortArg, load, output_width, resolve_country, resolve_topic};
+use crate::corpus::ingest::LoadOptions;
 use crate::corpus::{Article, FacetFilter};
 use crate::display::{pad_width, short_headline};
 use crate::search::filter_articles;
@@ -18,7 +19,7 @@ pub fn run(
     query: Option<&str>,
     sort: SortArg,
     json: bool,
-    max_bytes: u64,
+    options: &LoadOptions,
     out: &mut dyn Write,
 ) -> Result<()> {
     let filter = FacetFilter {
@@ -26,7 +27,7 @@ pub fn run(
         topics: topics.iter().map(|t| resolve_topic(t)).collect::<Result<_, _>>()?,
         ..FacetFilter::default()
     };
-    let corpus = load(paths, max_bytes)?;
+    let corpus = load(paths, options)?;
     let mut selected = corpus.select(&filter);
     corpus.sort(&mut selected, sort.into());
     if let Some(query) = query.filter(|q| !q.trim().is_empty()) {

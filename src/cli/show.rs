@@ -2,6 +2,7 @@
 
 use super::json::{ArticleJson, write_pretty};
 use super::{UsageError, load, output_width};
+use crate::corpus::ingest::LoadOptions;
 use crate::corpus::{Article, Corpus, ParagraphKind};
 use crate::display::{country_and_entity_facts, short_figure, wrap};
 use anyhow::Result;
@@ -9,7 +10,13 @@ use std::io::Write;
 use std::path::PathBuf;
 use unicode_width::UnicodeWidthStr;
 
-pub fn run(article: &str, paths: &[PathBuf], json: bool, max_bytes: u64, out: &mut dyn Write) -> Result<()> {
+pub fn run(
+    article: &str,
+    paths: &[PathBuf],
+    json: bool,
+    options: &LoadOptions,
+    out: &mut dyn Write,
+) -> Result<()> {
     let corpus;
     let file = PathBuf::from(article);
     // A path that exists but is no article file says so, not "no such id".
@@ -18,10 +25,10 @@ pub fn run(article: &str, paths: &[PathBuf], json: bool, max_bytes: u64, out: &m
         return Err(UsageError(format!("{name}: not a regular file (a device, pipe or socket)")).into());
     }
     let found = if file.is_file() {
-        corpus = load(std::slice::from_ref(&file), max_bytes)?;
+        corpus = load(std::slice::from_ref(&file), options)?;
         corpus.article(0).ok_or_else(|| UsageError(format!("{article}: no article could be read")))?
     } else {
-        corpus = load(paths, max_bytes)?;
+        corpus = load(paths, options)?;
         find_article(&corpus, article)?
     };
     if json {

@@ -2,10 +2,13 @@
 //! articles, streamed to a sink so the browser can show them as they arrive.
 
 use super::load::{
-    LoadWarning, MissingPath, SourceText, WarningKind, collect_files, embedded_sources, read_source,
+    DEFAULT_MAX_FILE_BYTES, FoundFile, LoadWarning, MissingPath, SourceText, WarningKind, collect_files,
+    embedded_sources, read_source, source_names,
 };
 use super::parse::parse_source;
 use super::store::Corpus;
+use crate::cache::record::{self, FileOutcome};
+use crate::cache::session::{CacheChoice, LoadCache};
 use crate::model::Article;
 use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex};
@@ -19,11 +22,38 @@ pub enum LoadEvent {
     },
     Article(Box<Article>),
     Warning(LoadWarning),
+    /// The facts cache could not be used as it should: said once per load.
+    CacheWarning(String),
+}
+
+/// How to load: the file size cap, and the facts cache.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadOptions {
+    pub max_bytes: u64,
+    pub cache: CacheChoice,
+}
+
+impl LoadOptions {
+    /// Every file read and parsed, nothing cached.
+    pub fn without_cache(max_bytes: u64) -> LoadOptions {
+        LoadOptions { max_bytes, cache: CacheChoice::Off }
+    }
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions::without_cache(DEFAULT_MAX_FILE_BYTES)
+    }
 }
 
 /// Reads and parses every article under `paths` (the embedded samples when
-/// `paths` is empty). A missing path fails before anything is read.
-pub fn ingest(paths: &[PathBuf], max_bytes: u64, mut sink: impl FnMut(LoadEvent)) -> Result<(), MissingPath> {
+/// `paths` is empty), taking unchanged files from the facts cache. A missing
+/// path fails before anything is read.
+pub fn ingest(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    mut sink: impl FnMut(LoadEvent),
+) -> Result<(), MissingPath> {
     if paths.is_empty() {
         let sources = embedded_sources();
         sink(LoadEvent::Started { files: sources.len() });
@@ -34,22 +64,35 @@ pub fn ingest(paths: &[PathBuf], max_bytes: u64, mut sink: impl FnMut(LoadEvent)
     }
     let (files, walk_warnings) = collect_files(paths)?;
     sink(LoadEvent::Started { files: files.len() });
+    let walk_complete = walk_warnings.is_empty();
     walk_warnings.into_iter().for_each(|w| sink(LoadEvent::Warning(w)));
+    let mut cache = LoadCache::open(&options.cache, paths);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, MAX_THREADS);
     let budget = ByteBudget::new(IN_FLIGHT_BYTES);
-    // Chunks are read and parsed in parallel, then reported in file order.
+    let max_bytes = options.max_bytes;
+    // Chunks are read (or taken from the cache) and parsed in parallel,
+    // then reported in file order.
     for chunk in files.chunks(CHUNK_FILES) {
-        let per_thread = chunk.len().div_ceil(threads).max(1);
+        let work: Vec<(&FoundFile, Option<Vec<u8>>)> = chunk
+            .iter()
+            .map(|file| {
+                // A file over the cap is skipped as too large, cached or not.
+                let cached = if file.size <= max_bytes { cache.record(file, paths) } else { None };
+                (file, cached)
+            })
+            .collect();
+        let keep_records = cache.is_on();
+        let per_thread = work.len().div_ceil(threads).max(1);
         let budget = &budget;
-        let results: Vec<Vec<LoadEvent>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = chunk
+        let results: Vec<Vec<Loaded>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = work
                 .chunks(per_thread)
                 .map(|part| {
                     scope.spawn(move || {
                         part.iter()
-                            .flat_map(|file| {
-                                let _held = budget.take(file_size(file));
-                                load_one(file, max_bytes)
+                            .map(|(file, cached)| {
+                                let _held = budget.take(file.size);
+                                load_one(file, cached.as_deref(), max_bytes, keep_records)
                             })
                             .collect()
                     })
@@ -57,7 +100,23 @@ pub fn ingest(paths: &[PathBuf], max_bytes: u64, mut sink: impl FnMut(LoadEvent)
                 .collect();
             handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
         });
-        results.into_iter().flatten().for_each(&mut sink);
+        let loaded: Vec<Loaded> = results.into_iter().flatten().collect();
+        for (file, done) in chunk.iter().zip(&loaded) {
+            if done.damaged_record {
+                cache.damaged_record(file);
+            }
+        }
+        let records: Vec<(&FoundFile, Vec<u8>)> =
+            chunk.iter().zip(loaded.iter()).filter_map(|(f, done)| Some((f, done.record.clone()?))).collect();
+        cache.store(&records, paths);
+        if let Some(warning) = cache.take_warning() {
+            sink(LoadEvent::CacheWarning(warning));
+        }
+        loaded.into_iter().flat_map(|done| done.events).for_each(&mut sink);
+    }
+    cache.finish(walk_complete);
+    if let Some(warning) = cache.take_warning() {
+        sink(LoadEvent::CacheWarning(warning));
     }
     Ok(())
 }
@@ -71,10 +130,6 @@ const MAX_THREADS: usize = 8;
 /// about ten times a file's size at its peak, so a few large files would
 /// otherwise multiply that by the number of cores.
 const IN_FLIGHT_BYTES: u64 = 32 * 1024 * 1024;
-
-fn file_size(file: &Path) -> u64 {
-    std::fs::metadata(file).map_or(0, |m| m.len())
-}
 
 /// A budget of bytes shared by the loading threads: `take` waits until the
 /// file fits. A file larger than the whole budget waits until nothing else
@@ -121,40 +176,94 @@ impl Drop for Held<'_> {
     }
 }
 
-/// Reads and parses one file. A panic in the extractors (a bug) costs that
-/// file only, reported as a warning.
-fn load_one(file: &Path, max_bytes: u64) -> Vec<LoadEvent> {
-    let (source, warning): (Option<SourceText>, Option<LoadWarning>) = read_source(file, max_bytes);
-    let mut events: Vec<LoadEvent> = warning.map(LoadEvent::Warning).into_iter().collect();
-    if let Some(source) = source {
-        match std::panic::catch_unwind(|| parse_source(&source)) {
-            Ok(article) if article.title.is_empty() && article.paragraphs.is_empty() => {
-                events.push(LoadEvent::Warning(LoadWarning {
-                    path: source.source.clone(),
-                    message: "skipped: no article text, only page furniture".into(),
-                    kind: WarningKind::Skipped,
-                }));
-            }
-            Ok(article) => events.push(LoadEvent::Article(Box::new(article))),
-            Err(_) => events.push(LoadEvent::Warning(LoadWarning {
+/// One file, loaded.
+#[derive(Default)]
+struct Loaded {
+    events: Vec<LoadEvent>,
+    /// The outcome encoded for the cache, when the file was read and parsed.
+    record: Option<Vec<u8>>,
+    /// A cached record was there but would not decode.
+    damaged_record: bool,
+}
+
+/// Takes one file from its cached record, else reads and parses it. A panic
+/// in the extractors (a bug) costs that file only, reported as a warning.
+fn load_one(file: &FoundFile, cached: Option<&[u8]>, max_bytes: u64, keep_record: bool) -> Loaded {
+    let mut damaged_record = false;
+    if let Some(bytes) = cached {
+        match record::decode(bytes) {
+            Ok(outcome) => return Loaded { events: replay(&file.path, outcome), ..Loaded::default() },
+            Err(_) => damaged_record = true,
+        }
+    }
+    let (source, warning): (Option<SourceText>, Option<LoadWarning>) = read_source(&file.path, max_bytes);
+    let Some(source) = source else {
+        return Loaded {
+            events: warning.map(LoadEvent::Warning).into_iter().collect(),
+            record: None,
+            damaged_record,
+        };
+    };
+    let mut outcome = FileOutcome {
+        article: None,
+        warnings: warning.iter().map(|w| (w.kind, w.message.clone())).collect(),
+    };
+    match std::panic::catch_unwind(|| parse_source(&source)) {
+        Ok(article) if article.title.is_empty() && article.paragraphs.is_empty() => {
+            outcome
+                .warnings
+                .push((WarningKind::Skipped, "skipped: no article text, only page furniture".into()));
+        }
+        Ok(article) => outcome.article = Some(article),
+        Err(_) => {
+            // Not cached: a bug fixed in the next build must not stay hidden.
+            let mut events: Vec<LoadEvent> = warning.map(LoadEvent::Warning).into_iter().collect();
+            events.push(LoadEvent::Warning(LoadWarning {
                 path: source.source.clone(),
                 message: "skipped: the parser failed on this file (a bug; please report it)".into(),
                 kind: WarningKind::Skipped,
-            })),
+            }));
+            return Loaded { events, record: None, damaged_record };
         }
+    }
+    let record = keep_record.then(|| record::encode(&outcome));
+    Loaded { events: replay(&file.path, outcome), record, damaged_record }
+}
+
+/// The events of one file's outcome, named after the file as it was found
+/// this time (the same file reached by another spelling of its root keeps
+/// its cached record).
+fn replay(path: &Path, outcome: FileOutcome) -> Vec<LoadEvent> {
+    let (stem, shown) = source_names(path);
+    let mut events: Vec<LoadEvent> = outcome
+        .warnings
+        .into_iter()
+        .map(|(kind, message)| LoadEvent::Warning(LoadWarning { path: shown.clone(), message, kind }))
+        .collect();
+    if let Some(mut article) = outcome.article {
+        article.id = stem;
+        article.source = shown;
+        events.push(LoadEvent::Article(Box::new(article)));
     }
     events
 }
 
-/// Loads a whole corpus at once, with the warnings met on the way.
-pub fn load_corpus(paths: &[PathBuf], max_bytes: u64) -> Result<(Corpus, Vec<LoadWarning>), MissingPath> {
+/// Loads a whole corpus at once, with the warnings met on the way (a
+/// cache warning among them, under the cache file's name).
+pub fn load_corpus(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+) -> Result<(Corpus, Vec<LoadWarning>), MissingPath> {
     let mut corpus = Corpus::new();
     let mut warnings = Vec::new();
-    ingest(paths, max_bytes, |event| match event {
+    ingest(paths, options, |event| match event {
         LoadEvent::Article(article) => {
             corpus.add(*article);
         }
         LoadEvent::Warning(warning) => warnings.push(warning),
+        LoadEvent::CacheWarning(message) => {
+            warnings.push(LoadWarning { path: "cache".into(), message, kind: WarningKind::Cache })
+        }
         LoadEvent::Started { .. } => {}
     })?;
     Ok((corpus, warnings))

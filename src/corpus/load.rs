@@ -45,6 +45,8 @@ pub enum WarningKind {
     /// Could not be read at all: permissions, a dangling link, a path too
     /// long for the system, an unreadable directory.
     Unreadable,
+    /// Not about a file: the facts cache could not be used as it should.
+    Cache,
 }
 
 /// The four counts a load ends with.
@@ -62,6 +64,7 @@ impl LoadSummary {
             WarningKind::Loaded => self.with_warnings += 1,
             WarningKind::Skipped => self.skipped += 1,
             WarningKind::Unreadable => self.unreadable += 1,
+            WarningKind::Cache => {}
         }
     }
 }
@@ -218,20 +221,40 @@ fn is_article_file(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
 }
 
+/// An article file found under a path argument.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundFile {
+    pub path: PathBuf,
+    /// Which path argument it was found under.
+    pub root: usize,
+    pub size: u64,
+    /// Modification time in nanoseconds since the epoch.
+    pub mtime_ns: i64,
+}
+
+impl FoundFile {
+    fn new(path: PathBuf, root: usize, meta: &fs::Metadata) -> FoundFile {
+        use std::os::unix::fs::MetadataExt;
+        let mtime_ns = meta.mtime().saturating_mul(1_000_000_000).saturating_add(meta.mtime_nsec());
+        FoundFile { path, root, size: meta.len(), mtime_ns }
+    }
+}
+
 /// Expands path arguments into article files: directories recursively in
 /// sorted order (hidden entries and other extensions skipped, extensions
 /// compared in any case, each real directory visited once so symlink loops
 /// end); files named explicitly are taken whatever their extension. Fails
 /// on the first path that does not exist; anything found but unreadable
 /// comes back as a warning, never silently dropped.
-pub fn collect_files(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<LoadWarning>), MissingPath> {
+pub fn collect_files(paths: &[PathBuf]) -> Result<(Vec<FoundFile>, Vec<LoadWarning>), MissingPath> {
     let mut walk = Walk::default();
-    for path in paths {
+    for (root, path) in paths.iter().enumerate() {
         let meta = fs::metadata(path).map_err(|_| MissingPath(path.clone()))?;
+        walk.root = root;
         if meta.is_dir() {
             walk.dir(path, &meta);
         } else if walk.seen_files.insert(file_id(&meta)) {
-            walk.files.push(path.clone());
+            walk.files.push(FoundFile::new(path.clone(), root, &meta));
         }
     }
     Ok((walk.files, walk.warnings))
@@ -249,8 +272,10 @@ fn file_id(meta: &fs::Metadata) -> (u64, u64) {
 struct Walk {
     seen_dirs: HashSet<(u64, u64)>,
     seen_files: HashSet<(u64, u64)>,
-    files: Vec<PathBuf>,
+    files: Vec<FoundFile>,
     warnings: Vec<LoadWarning>,
+    /// The path argument being walked.
+    root: usize,
 }
 
 impl Walk {
@@ -289,7 +314,7 @@ impl Walk {
                 Ok(meta) if meta.is_dir() => self.dir(&child, &meta),
                 Ok(meta) if meta.is_file() && is_article_file(&child) => {
                     if self.seen_files.insert(file_id(&meta)) {
-                        self.files.push(child);
+                        self.files.push(FoundFile::new(child, self.root, &meta));
                     }
                 }
                 Ok(_) => {}
@@ -309,11 +334,16 @@ pub fn file_stem(path: &Path) -> String {
     path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
 }
 
+/// A file's article id (its stem) and the path as shown. File names are
+/// untrusted too: they reach the terminal in ids and warnings.
+pub fn source_names(path: &Path) -> (String, String) {
+    (single_line(&file_stem(path)), single_line(&path.display().to_string()))
+}
+
 /// Reads one file into a source text, or the warning that explains the skip.
 /// A lossy decode yields both.
 pub fn read_source(path: &Path, max_bytes: u64) -> (Option<SourceText>, Option<LoadWarning>) {
-    // File names are untrusted too: they reach the terminal in ids and warnings.
-    let display = single_line(&path.display().to_string());
+    let (stem, display) = source_names(path);
     match read_file(path, max_bytes) {
         Ok(decoded) => {
             let mut problems = Vec::new();
@@ -331,10 +361,7 @@ pub fn read_source(path: &Path, max_bytes: u64) -> (Option<SourceText>, Option<L
                 message: problems.join("; "),
                 kind: WarningKind::Loaded,
             });
-            (
-                Some(SourceText { stem: single_line(&file_stem(path)), source: display, text: decoded.text }),
-                warning,
-            )
+            (Some(SourceText { stem, source: display, text: decoded.text }), warning)
         }
         Err(skip) => {
             let kind = if matches!(skip, Skip::Unreadable(_)) {

@@ -5,6 +5,7 @@ use super::terminal::TerminalGuard;
 use crate::app::keymap::action_for;
 use crate::app::{Action, AppState, update};
 use crate::cli::UsageError;
+use crate::corpus::ingest::LoadOptions;
 use crate::corpus::load::MissingPath;
 use crate::search::SearchWorker;
 use crossterm::event::{Event, MouseButton, MouseEventKind};
@@ -13,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 /// Opens the browser over `paths` (the embedded samples when empty).
-pub fn run_browser(paths: &[PathBuf], max_bytes: u64) -> anyhow::Result<()> {
+pub fn run_browser(paths: &[PathBuf], options: &LoadOptions) -> anyhow::Result<()> {
     // Fail on a bad path before touching the terminal.
     if let Some(missing) = paths.iter().find(|p| !Path::new(p).exists()) {
         return Err(MissingPath(missing.clone()).into());
@@ -44,7 +45,7 @@ pub fn run_browser(paths: &[PathBuf], max_bytes: u64) -> anyhow::Result<()> {
     let (worker, responses) = SearchWorker::spawn();
     spawn_search_forwarder(responses, tx.clone());
     spawn_input(tx.clone());
-    spawn_loader(paths.to_vec(), max_bytes, tx);
+    spawn_loader(paths.to_vec(), options.clone(), tx);
 
     let mut changed = true;
     let mut signalled: Option<i32> = None;

@@ -3,7 +3,8 @@
 //! sleeps until something happens.
 
 use crate::app::Action;
-use crate::corpus::ingest::{LoadEvent, ingest};
+use crate::corpus::ingest::{LoadEvent, LoadOptions, ingest};
+use crate::corpus::load::{LoadWarning, WarningKind};
 use crate::corpus::merge::merge_deals;
 use crate::model::{Article, Deal};
 use crate::search::{SearchDoc, SearchResponse};
@@ -69,7 +70,7 @@ pub fn spawn_signals(tx: Sender<LoopEvent>) -> anyhow::Result<()> {
 }
 
 /// Loads the corpus in the background, in batches.
-pub fn spawn_loader(paths: Vec<PathBuf>, max_bytes: u64, tx: Sender<LoopEvent>) {
+pub fn spawn_loader(paths: Vec<PathBuf>, options: LoadOptions, tx: Sender<LoopEvent>) {
     thread::spawn(move || {
         let send = |action: Action| tx.send(LoopEvent::Action(action)).is_ok();
         let mut deals = DealCollector::default();
@@ -85,12 +86,19 @@ pub fn spawn_loader(paths: Vec<PathBuf>, max_bytes: u64, tx: Sender<LoopEvent>) 
         };
         let mut batch: Vec<Article> = Vec::new();
         let mut last_sent = Instant::now();
-        let result = ingest(&paths, max_bytes, |event| match event {
+        let result = ingest(&paths, &options, |event| match event {
             LoadEvent::Started { files } => {
                 send(Action::LoadStarted { files });
             }
             LoadEvent::Warning(warning) => {
                 send(Action::LoadWarned(warning));
+            }
+            LoadEvent::CacheWarning(message) => {
+                send(Action::LoadWarned(LoadWarning {
+                    path: "cache".into(),
+                    message,
+                    kind: WarningKind::Cache,
+                }));
             }
             LoadEvent::Article(article) => {
                 batch.push(*article);

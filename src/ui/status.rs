@@ -5,7 +5,7 @@ use super::theme;
 use crate::app::AppState;
 use crate::app::keymap::hints;
 use crate::app::state::View;
-use crate::corpus::load::LoadSummary;
+use crate::corpus::load::{LoadSummary, WarningKind};
 use crate::display::fit_width;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -52,6 +52,9 @@ pub fn status_parts(state: &AppState) -> (String, Option<String>, String) {
         }
         if summary.with_warnings > 0 {
             parts.push(format!("{} with warnings", summary.with_warnings));
+        }
+        if state.warnings.iter().any(|w| w.kind == WarningKind::Cache) {
+            parts.push("cache problem".into());
         }
         format!(" {} (w) ", parts.join(", "))
     });

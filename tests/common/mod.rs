@@ -9,7 +9,6 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use dealscope::app::keymap::action_for;
 use dealscope::app::{Action, AppState, update};
 use dealscope::corpus::ingest::load_corpus;
-use dealscope::corpus::load::DEFAULT_MAX_FILE_BYTES;
 use dealscope::search::{SearchDoc, SearchIndex, SearchResponse, Target, parse};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -23,7 +22,7 @@ pub struct Harness {
 impl Harness {
     /// A browser of the given size over the embedded samples, loaded and searched.
     pub fn samples(width: u16, height: u16) -> Harness {
-        let (corpus, _) = load_corpus(&[], DEFAULT_MAX_FILE_BYTES).unwrap();
+        let (corpus, _) = load_corpus(&[], &Default::default()).unwrap();
         let mut harness = Harness {
             state: AppState::new(width, height),
             index: SearchIndex::new(),
