@@ -8,7 +8,8 @@ use super::db::{CacheError, Entry, FactsDb, NewRecord, delete_cache_files};
 use super::record::RECORD_FORMAT;
 use crate::corpus::load::FoundFile;
 use crate::extract::EXTRACTOR_VERSION;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -48,8 +49,8 @@ const RACY_WINDOW_NS: i64 = 2_000_000_000;
 /// The files cached under one corpus root.
 struct Root {
     key: Vec<u8>,
-    entries: HashMap<Vec<u8>, Entry>,
-    seen: HashSet<i64>,
+    entries: FxHashMap<Vec<u8>, Entry>,
+    seen: FxHashSet<i64>,
 }
 
 /// A file's path under its root, the file, and its record.
@@ -136,7 +137,7 @@ impl LoadCache {
                         Some(Err(e)) => return self.fail(e),
                         None => return,
                     };
-                    self.roots.push(Root { key: key.clone(), entries, seen: HashSet::new() });
+                    self.roots.push(Root { key: key.clone(), entries, seen: FxHashSet::default() });
                     by_key.insert(key, self.roots.len() - 1);
                     self.roots.len() - 1
                 }
@@ -165,9 +166,28 @@ impl LoadCache {
         Some((root, relative.as_encoded_bytes().to_vec()))
     }
 
+    /// Reads the records of a chunk of files in one transaction.
+    pub fn records(
+        &mut self,
+        files: &[FoundFile],
+        paths: &[PathBuf],
+        max_bytes: u64,
+    ) -> Vec<Option<Vec<u8>>> {
+        if let Some(Err(e)) = self.db.as_ref().map(FactsDb::begin_read) {
+            self.fail(e);
+        }
+        // A file over the cap is skipped as too large, cached or not.
+        let records =
+            files.iter().map(|f| if f.size <= max_bytes { self.record(f, paths) } else { None }).collect();
+        if let Some(Err(e)) = self.db.as_ref().map(FactsDb::end_read) {
+            self.fail(e);
+        }
+        records
+    }
+
     /// The record of `file` when the cache holds one made from the file as
     /// it is now, by this extractor.
-    pub fn record(&mut self, file: &FoundFile, paths: &[PathBuf]) -> Option<Vec<u8>> {
+    fn record(&mut self, file: &FoundFile, paths: &[PathBuf]) -> Option<Vec<u8>> {
         self.db.as_ref()?;
         let (root, relative) = self.locate(file, paths)?;
         let entry = *self.roots[root].entries.get(&relative)?;

@@ -27,6 +27,49 @@ pub fn write_pretty(out: &mut dyn Write, value: &impl Serialize) -> io::Result<(
     out.flush()
 }
 
+/// The articles as `list --json` prints them (what `write_pretty` of an
+/// [`ArticleList`] prints), serialised by every core: a block of articles
+/// at a time is cut between threads, each writes its part as a pretty array
+/// (whose elements are indented as in the whole array), and the parts are
+/// joined without their brackets.
+pub fn write_article_list(out: &mut dyn Write, articles: &[&Article]) -> io::Result<()> {
+    const BLOCK: usize = 1024;
+    if articles.is_empty() {
+        return write_pretty(out, &ArticleList(articles));
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let mut out = BufWriter::with_capacity(1 << 16, out);
+    out.write_all(b"[\n")?;
+    for (block_index, block) in articles.chunks(BLOCK).enumerate() {
+        let parts: Vec<io::Result<Vec<u8>>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = block
+                .chunks(block.len().div_ceil(threads))
+                .map(|part| {
+                    scope.spawn(move || {
+                        let mut bytes = Vec::new();
+                        serde_json::to_writer_pretty(&mut bytes, &ArticleList(part))?;
+                        Ok(bytes)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|_| Err(io::Error::other("a JSON writer failed"))))
+                .collect()
+        });
+        for (part_index, part) in parts.into_iter().enumerate() {
+            let part = part?;
+            if block_index > 0 || part_index > 0 {
+                out.write_all(b",\n")?;
+            }
+            // "[\n" + elements + "\n]": the elements alone.
+            out.write_all(&part[2..part.len() - 2])?;
+        }
+    }
+    out.write_all(b"\n]\n")?;
+    out.flush()
+}
+
 /// An article as `list --json` prints it (its fields, deal ids and headline),
 /// and, for `show --json`, with its paragraphs and normalised text.
 #[derive(Clone, Copy)]
@@ -190,6 +233,19 @@ mod tests {
         }
         let values: Vec<serde_json::Value> = articles.iter().map(|a| as_value(a, false)).collect();
         assert_eq!(written(&ArticleList(articles)), serde_json::to_string_pretty(&values).unwrap() + "\n");
+    }
+
+    #[test]
+    fn the_list_written_in_parallel_is_the_list_written_at_once() {
+        let paths = [PathBuf::from("tests/fixtures")];
+        let (corpus, _) = load_corpus(&paths, &LoadOptions::without_cache(u64::MAX)).unwrap();
+        let all: Vec<&Article> = corpus.articles().iter().cycle().take(2600).collect();
+        // Empty, one, a part per thread, and across blocks of 1,024.
+        for n in [0, 1, 2, 3, 1023, 1024, 1025, 2600] {
+            let mut parallel = Vec::new();
+            write_article_list(&mut parallel, &all[..n]).unwrap();
+            assert!(String::from_utf8(parallel).unwrap() == written(&ArticleList(&all[..n])), "{n} articles");
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! `dealscope list`: one line per article, or the articles as JSON.
 
-use super::json::{ArticleList, write_pretty};
+use super::json::write_article_list;
 use super::{SortArg, load, output_width, resolve_country, resolve_topic};
 use crate::corpus::ingest::LoadOptions;
 use crate::corpus::{Article, FacetFilter};
@@ -36,7 +36,7 @@ pub fn run(
     }
     let articles: Vec<&Article> = selected.iter().filter_map(|&i| corpus.article(i)).collect();
     if json {
-        write_pretty(out, &ArticleList(&articles))?;
+        write_article_list(out, &articles)?;
     } else {
         write_list(&articles, output_width(), out)?;
     }

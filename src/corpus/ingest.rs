@@ -72,19 +72,15 @@ pub fn ingest(
     let max_bytes = options.max_bytes;
     // Chunks are read (or taken from the cache) and parsed in parallel,
     // then reported in file order.
-    for chunk in files.chunks(CHUNK_FILES) {
-        let work: Vec<(&FoundFile, Option<Vec<u8>>)> = chunk
-            .iter()
-            .map(|file| {
-                // A file over the cap is skipped as too large, cached or not.
-                let cached = if file.size <= max_bytes { cache.record(file, paths) } else { None };
-                (file, cached)
-            })
-            .collect();
+    let chunks: Vec<&[FoundFile]> = files.chunks(CHUNK_FILES).collect();
+    let mut cached = chunks.first().map(|c| cache.records(c, paths, max_bytes)).unwrap_or_default();
+    for (i, chunk) in chunks.iter().enumerate() {
         let keep_records = cache.is_on();
+        let work: Vec<(&FoundFile, Option<Vec<u8>>)> =
+            chunk.iter().zip(std::mem::take(&mut cached)).collect();
         let per_thread = work.len().div_ceil(threads).max(1);
         let budget = &budget;
-        let results: Vec<Vec<Loaded>> = std::thread::scope(|scope| {
+        let (results, next): (Vec<Vec<Loaded>>, _) = std::thread::scope(|scope| {
             let handles: Vec<_> = work
                 .chunks(per_thread)
                 .map(|part| {
@@ -98,16 +94,22 @@ pub fn ingest(
                     })
                 })
                 .collect();
-            handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+            // While the threads work, the next chunk's records are read.
+            let next = chunks.get(i + 1).map(|c| cache.records(c, paths, max_bytes)).unwrap_or_default();
+            (handles.into_iter().map(|h| h.join().unwrap_or_default()).collect(), next)
         });
-        let loaded: Vec<Loaded> = results.into_iter().flatten().collect();
+        cached = next;
+        let mut loaded: Vec<Loaded> = results.into_iter().flatten().collect();
         for (file, done) in chunk.iter().zip(&loaded) {
             if done.damaged_record {
                 cache.damaged_record(file);
             }
         }
-        let records: Vec<(&FoundFile, Vec<u8>)> =
-            chunk.iter().zip(loaded.iter()).filter_map(|(f, done)| Some((f, done.record.clone()?))).collect();
+        let records: Vec<(&FoundFile, Vec<u8>)> = chunk
+            .iter()
+            .zip(loaded.iter_mut())
+            .filter_map(|(f, done)| Some((f, done.record.take()?)))
+            .collect();
         cache.store(&records, paths);
         if let Some(warning) = cache.take_warning() {
             sink(LoadEvent::CacheWarning(warning));
