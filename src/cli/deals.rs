@@ -115,12 +115,12 @@ pub fn run(args: &DealsArgs, options: &LoadOptions, out: &mut dyn Write) -> Resu
     let deals = corpus.deals();
     if let Some(id) = &args.explain {
         let deal = find_deal(deals, id)?;
-        return write_explanation(&corpus, deal, output_width(), out);
+        return write_explanation(corpus, deal, output_width(), out);
     }
     let mut selected: Vec<usize> = (0..deals.len()).filter(|&i| filter.matches(&deals[i])).collect();
     sort_deals(deals, &mut selected, args.sort.into(), args.reverse);
     if let Some(query) = args.query.as_deref().filter(|q| !q.trim().is_empty()) {
-        selected = filter_deals(&corpus, &selected, query);
+        selected = filter_deals(corpus, &selected, query);
     }
     let chosen: Vec<&Deal> = selected.iter().map(|&i| deals[i].as_ref()).collect();
     if args.json {

@@ -29,7 +29,7 @@ pub fn run(
         corpus.article(0).ok_or_else(|| UsageError(format!("{article}: no article could be read")))?
     } else {
         corpus = load(paths, options)?;
-        find_article(&corpus, article)?
+        find_article(corpus, article)?
     };
     if json {
         write_pretty(out, &ArticleJson { article: found, body: true })?;
