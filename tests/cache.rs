@@ -250,7 +250,11 @@ fn a_read_only_cache_directory_gives_a_warning_and_the_right_output() {
 fn two_processes_loading_at_once_both_succeed() {
     let setup = Setup::new();
     let expected = text(&setup.ok(&["list", "--json", "--no-cache"]).stdout);
-    for _ in 0..3 {
+    for round in 0..4 {
+        // Two creating the cache at once, then two reading and writing it.
+        if round % 2 == 0 {
+            let _ = fs::remove_dir_all(setup.cache_home());
+        }
         let children: Vec<_> = (0..2)
             .map(|_| {
                 setup

@@ -88,24 +88,10 @@ pub fn child(dir: &str) {
     std::hint::black_box((&corpus, &index, &deals));
 }
 
-/// Wall seconds of one command, median of three, output discarded.
+/// Wall seconds of one command, median of three.
 fn wall(program: &Path, args: &[&str], cache_home: &Path) -> Option<f64> {
-    let mut runs = Vec::new();
-    for _ in 0..3 {
-        let start = Instant::now();
-        let status = Command::new(program)
-            .args(args)
-            .env("XDG_CACHE_HOME", cache_home)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .status()
-            .ok()?;
-        if !status.success() {
-            return None;
-        }
-        runs.push(start.elapsed().as_secs_f64());
-    }
-    Some(super::median(runs))
+    let runs = super::three_runs(program, args, cache_home)?;
+    Some(super::median(runs.into_iter().map(|(wall, _)| wall).collect()))
 }
 
 /// `list --json` on `dir` with the cache filled, against `rg -c .`.

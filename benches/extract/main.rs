@@ -193,14 +193,15 @@ fn write_tree(dir: &Path, n: usize, seed: u64) -> u64 {
     bytes
 }
 
-/// CPU seconds (user + system) of one child command, median of three.
-fn child_cpu(program: &Path, args: &[&str]) -> Option<f64> {
+/// Wall and CPU seconds (user + system) of three runs of a command, its
+/// output discarded, with its cache in `cache_home`; none when one fails.
+fn three_runs(program: &Path, args: &[&str], cache_home: &Path) -> Option<Vec<(f64, f64)>> {
     let mut runs = Vec::new();
     for _ in 0..3 {
-        let before = process_cpu().1;
+        let (start, before) = (Instant::now(), process_cpu().1);
         let status = Command::new(program)
             .args(args)
-            .env("XDG_CACHE_HOME", std::env::temp_dir().join("dealscope-bench-xdg"))
+            .env("XDG_CACHE_HOME", cache_home)
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .status()
@@ -208,9 +209,15 @@ fn child_cpu(program: &Path, args: &[&str]) -> Option<f64> {
         if !status.success() {
             return None;
         }
-        runs.push(process_cpu().1 - before);
+        runs.push((start.elapsed().as_secs_f64(), process_cpu().1 - before));
     }
-    Some(median(runs))
+    Some(runs)
+}
+
+/// CPU seconds of one child command, median of three.
+fn child_cpu(program: &Path, args: &[&str]) -> Option<f64> {
+    let runs = three_runs(program, args, &std::env::temp_dir().join("dealscope-bench-xdg"))?;
+    Some(median(runs.into_iter().map(|(_, cpu)| cpu).collect()))
 }
 
 fn which(program: &str) -> Option<PathBuf> {

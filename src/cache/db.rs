@@ -32,6 +32,8 @@ pub struct CacheError {
     pub message: String,
     /// The file is not a database, or a damaged one: rebuilding it helps.
     pub damaged: bool,
+    /// Another process holds a lock: waiting may help.
+    pub busy: bool,
 }
 
 impl fmt::Display for CacheError {
@@ -44,15 +46,16 @@ impl std::error::Error for CacheError {}
 
 impl From<rusqlite::Error> for CacheError {
     fn from(e: rusqlite::Error) -> Self {
-        let damaged =
-            matches!(e.sqlite_error_code(), Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt));
-        CacheError { message: crate::extract::text::single_line(&e.to_string()), damaged }
+        let code = e.sqlite_error_code();
+        let damaged = matches!(code, Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt));
+        let busy = matches!(code, Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked));
+        CacheError { message: crate::extract::text::single_line(&e.to_string()), damaged, busy }
     }
 }
 
 impl From<std::io::Error> for CacheError {
     fn from(e: std::io::Error) -> Self {
-        CacheError { message: e.to_string(), damaged: false }
+        CacheError { message: e.to_string(), damaged: false, busy: false }
     }
 }
 
@@ -84,8 +87,22 @@ pub struct FactsDb {
 
 impl FactsDb {
     /// Opens (creating when missing) the cache file at `path`, in WAL mode
-    /// so readers never wait for a writer.
+    /// so readers never wait for a writer. Switching a new file to WAL mode
+    /// fails at once, without SQLite's busy wait, while another process is
+    /// creating the same file: opening is retried for the busy timeout.
     pub fn open(path: &Path) -> Result<FactsDb, CacheError> {
+        let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+        loop {
+            match FactsDb::try_open(path) {
+                Err(e) if e.busy && std::time::Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(20))
+                }
+                result => return result,
+            }
+        }
+    }
+
+    fn try_open(path: &Path) -> Result<FactsDb, CacheError> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
@@ -95,7 +112,11 @@ impl FactsDb {
         // that is not a database fails here.
         let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |row| row.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
-            return Err(CacheError { message: format!("cannot use WAL mode (got {mode})"), damaged: false });
+            return Err(CacheError {
+                message: format!("cannot use WAL mode (got {mode})"),
+                damaged: false,
+                busy: false,
+            });
         }
         // A lost commit after a power cut costs a parse, never a wrong read.
         conn.pragma_update(None, "synchronous", "NORMAL")?;
@@ -112,6 +133,7 @@ impl FactsDb {
             return Err(CacheError {
                 message: format!("cache schema {version} is not this version's {SCHEMA_VERSION}"),
                 damaged: true,
+                busy: false,
             });
         }
         self.conn.execute_batch(&format!(
@@ -177,9 +199,11 @@ impl FactsDb {
         let found: Option<(Vec<u8>, i64)> =
             statement.query_row([row], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
         match found {
-            Some((record, sum)) if sum != checksum(&record) => {
-                Err(CacheError { message: "a record does not match its checksum".into(), damaged: true })
-            }
+            Some((record, sum)) if sum != checksum(&record) => Err(CacheError {
+                message: "a record does not match its checksum".into(),
+                damaged: true,
+                busy: false,
+            }),
             found => Ok(found.map(|(record, _)| record)),
         }
     }
