@@ -145,8 +145,7 @@ impl LoadCache {
             self.args[arg] = Some((root, is_dir));
         }
         let stale = self.roots.iter().flat_map(|r| r.entries.values()).any(|e| e.version != self.version);
-        if stale && let Some(Err(e)) = self.db.as_mut().map(|db| db.remove_other_versions(records_version()))
-        {
+        if stale && let Some(Err(e)) = self.db.as_mut().map(|db| db.remove_other_versions(self.version)) {
             self.fail(e);
         }
     }

@@ -263,9 +263,7 @@ pub fn load_corpus(
             corpus.add(*article);
         }
         LoadEvent::Warning(warning) => warnings.push(warning),
-        LoadEvent::CacheWarning(message) => {
-            warnings.push(LoadWarning { path: "cache".into(), message, kind: WarningKind::Cache })
-        }
+        LoadEvent::CacheWarning(message) => warnings.push(LoadWarning::cache(message)),
         LoadEvent::Started { .. } => {}
     })?;
     Ok((corpus, warnings))

@@ -79,6 +79,13 @@ impl fmt::Display for LoadSummary {
     }
 }
 
+impl LoadWarning {
+    /// A facts cache problem, shown as `cache: MESSAGE` beside file warnings.
+    pub fn cache(message: String) -> LoadWarning {
+        LoadWarning { path: "cache".into(), message, kind: WarningKind::Cache }
+    }
+}
+
 impl fmt::Display for LoadWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.path, self.message)

@@ -4,7 +4,7 @@
 
 use crate::app::Action;
 use crate::corpus::ingest::{LoadEvent, LoadOptions, ingest};
-use crate::corpus::load::{LoadWarning, WarningKind};
+use crate::corpus::load::LoadWarning;
 use crate::corpus::merge::merge_deals;
 use crate::model::{Article, Deal};
 use crate::search::{SearchDoc, SearchResponse};
@@ -94,11 +94,7 @@ pub fn spawn_loader(paths: Vec<PathBuf>, options: LoadOptions, tx: Sender<LoopEv
                 send(Action::LoadWarned(warning));
             }
             LoadEvent::CacheWarning(message) => {
-                send(Action::LoadWarned(LoadWarning {
-                    path: "cache".into(),
-                    message,
-                    kind: WarningKind::Cache,
-                }));
+                send(Action::LoadWarned(LoadWarning::cache(message)));
             }
             LoadEvent::Article(article) => {
                 batch.push(*article);
