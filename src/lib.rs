@@ -8,6 +8,7 @@ pub mod corpus;
 pub mod display;
 pub mod extract;
 pub mod model;
+pub mod parallel;
 pub mod search;
 pub mod tui;
 pub mod ui;

@@ -18,6 +18,9 @@
 //! `cargo bench --bench extract`. Knobs: `DEALSCOPE_BENCH_ARTICLES` (4,000
 //! for parts 1–2), `DEALSCOPE_BENCH_RSS_ARTICLES` (100,000; 0 skips part 4),
 //! `DEALSCOPE_BENCH_TREE` (10,000 files; 0 skips part 3).
+//! `DEALSCOPE_BENCH_WRITE_TREE=DIR` only writes the part 4 corpus under DIR
+//! and keeps it; `DEALSCOPE_BENCH_CACHE_CHILD=DIR` with `XDG_CACHE_HOME`
+//! set then times one reopen of it, for profiling.
 
 mod cache;
 #[path = "../common/mod.rs"]
@@ -336,6 +339,12 @@ fn main() {
     }
     if let Ok(dir) = std::env::var("DEALSCOPE_BENCH_CACHE_CHILD") {
         return cache::child(&dir);
+    }
+    if let Ok(dir) = std::env::var("DEALSCOPE_BENCH_WRITE_TREE") {
+        // A tree kept for profiling one part by hand (see the README).
+        let n = env_usize("DEALSCOPE_BENCH_RSS_ARTICLES", 100_000);
+        let bytes = write_tree(Path::new(&dir), n, 0x5eed);
+        return println!("wrote {n} articles, {:.0} MB, under {dir}", bytes as f64 / 1e6);
     }
     let n = env_usize("DEALSCOPE_BENCH_ARTICLES", 4_000);
     let texts = corpus(n, 0xdea1);

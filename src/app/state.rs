@@ -6,7 +6,6 @@ use super::reader::ReaderDoc;
 use crate::corpus::load::LoadWarning;
 use crate::model::{Article, Deal, DealKind, DealStatus, Topic};
 use crate::search::{Query, SearchSpec, Selection, Sort, Target};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Which region receives keys.
@@ -166,7 +165,7 @@ pub struct AppState {
     /// Articles in arrival order; an article hit is an index into this.
     pub articles: Vec<Article>,
     /// Article index by id, for a deal's evidence lines.
-    pub article_ids: HashMap<String, u32>,
+    pub article_ids: rustc_hash::FxHashMap<String, u32>,
     /// Deals merged across the loaded articles; a deal hit is an index into this.
     pub deals: Vec<Arc<Deal>>,
     /// Set once deals were merged from the whole corpus.

@@ -150,7 +150,13 @@ fn apply(state: &mut AppState, action: Action) {
             }
         }
         Action::ClickAt { column, row } => click(state, column, row),
-        Action::LoadStarted { files } => state.load.files = Some(files),
+        Action::LoadStarted { files } => {
+            state.load.files = Some(files);
+            // One file is at most one article: room for all of them now,
+            // rather than copying a growing list while loading.
+            state.articles.reserve(files);
+            state.article_ids.reserve(files);
+        }
         Action::ArticlesLoaded(articles) => {
             for article in articles {
                 state.article_ids.insert(article.id.clone(), state.articles.len() as u32);

@@ -13,17 +13,32 @@ use crate::model::Article;
 use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex};
 
-/// What loading reports, in file order.
+/// What loading reports, in file order. An article comes with what the
+/// caller's `prepare` made of it on the loading threads (see [`ingest_with`]).
 #[derive(Debug)]
-pub enum LoadEvent {
+pub enum LoadEvent<P = ()> {
     /// How many files will be read.
     Started {
         files: usize,
     },
-    Article(Box<Article>),
+    Article(Box<Article>, P),
     Warning(LoadWarning),
     /// The facts cache could not be used as it should: said once per load.
     CacheWarning(String),
+}
+
+impl LoadEvent {
+    fn prepared<P>(self, prepare: &impl Fn(&Article) -> P) -> LoadEvent<P> {
+        match self {
+            LoadEvent::Article(article, ()) => {
+                let prepared = prepare(&article);
+                LoadEvent::Article(article, prepared)
+            }
+            LoadEvent::Started { files } => LoadEvent::Started { files },
+            LoadEvent::Warning(warning) => LoadEvent::Warning(warning),
+            LoadEvent::CacheWarning(message) => LoadEvent::CacheWarning(message),
+        }
+    }
 }
 
 /// How to load: the file size cap, and the facts cache.
@@ -52,13 +67,24 @@ impl Default for LoadOptions {
 pub fn ingest(
     paths: &[PathBuf],
     options: &LoadOptions,
-    mut sink: impl FnMut(LoadEvent),
+    sink: impl FnMut(LoadEvent),
+) -> Result<(), MissingPath> {
+    ingest_with(paths, options, |_| (), sink)
+}
+
+/// [`ingest`], with `prepare` run on each article by the loading threads
+/// (the browser builds its search documents there, on every core).
+pub fn ingest_with<P: Send>(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    prepare: impl Fn(&Article) -> P + Sync,
+    mut sink: impl FnMut(LoadEvent<P>),
 ) -> Result<(), MissingPath> {
     if paths.is_empty() {
         let sources = embedded_sources();
         sink(LoadEvent::Started { files: sources.len() });
         for source in sources {
-            sink(LoadEvent::Article(Box::new(parse_source(&source))));
+            sink(LoadEvent::Article(Box::new(parse_source(&source)), ()).prepared(&prepare));
         }
         return Ok(());
     }
@@ -70,6 +96,7 @@ pub fn ingest(
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, MAX_THREADS);
     let budget = ByteBudget::new(IN_FLIGHT_BYTES);
     let max_bytes = options.max_bytes;
+    let prepare = &prepare;
     // Chunks are read (or taken from the cache) and parsed in parallel,
     // then reported in file order.
     let chunks: Vec<&[FoundFile]> = files.chunks(CHUNK_FILES).collect();
@@ -80,18 +107,25 @@ pub fn ingest(
             chunk.iter().zip(std::mem::take(&mut cached)).collect();
         let per_thread = work.len().div_ceil(threads).max(1);
         let budget = &budget;
-        let (results, next): (Vec<Vec<Loaded>>, _) = std::thread::scope(|scope| {
+        let (results, next): (Vec<Vec<Prepared<P>>>, _) = std::thread::scope(|scope| {
             let handles: Vec<_> = work
                 .chunks(per_thread)
                 .map(|part| {
-                    scope.spawn(move || {
+                    let work = move || {
                         part.iter()
                             .map(|(file, cached)| {
                                 let _held = budget.take(file.size);
-                                load_one(file, cached.as_deref(), max_bytes, keep_records)
+                                let mut done = load_one(file, cached.as_deref(), max_bytes, keep_records);
+                                let events = done.events.drain(..).map(|e| e.prepared(prepare)).collect();
+                                (done, events)
                             })
                             .collect()
-                    })
+                    };
+                    // Named for profilers; fails only where `scope.spawn` panics.
+                    std::thread::Builder::new()
+                        .name("dealscope-parse".into())
+                        .spawn_scoped(scope, work)
+                        .expect("spawn a parsing thread")
                 })
                 .collect();
             // While the threads work, the next chunk's records are read.
@@ -99,7 +133,8 @@ pub fn ingest(
             (handles.into_iter().map(|h| h.join().unwrap_or_default()).collect(), next)
         });
         cached = next;
-        let mut loaded: Vec<Loaded> = results.into_iter().flatten().collect();
+        let (mut loaded, events): (Vec<Loaded>, Vec<Vec<LoadEvent<P>>>) =
+            results.into_iter().flatten().unzip();
         for (file, done) in chunk.iter().zip(&loaded) {
             if done.damaged_record {
                 cache.damaged_record(file);
@@ -114,7 +149,7 @@ pub fn ingest(
         if let Some(warning) = cache.take_warning() {
             sink(LoadEvent::CacheWarning(warning));
         }
-        loaded.into_iter().flat_map(|done| done.events).for_each(&mut sink);
+        events.into_iter().flatten().for_each(&mut sink);
     }
     cache.finish(walk_complete);
     if let Some(warning) = cache.take_warning() {
@@ -177,6 +212,9 @@ impl Drop for Held<'_> {
         self.budget.freed.notify_all();
     }
 }
+
+/// One file loaded, and its events with what `prepare` made of its article.
+type Prepared<P> = (Loaded, Vec<LoadEvent<P>>);
 
 /// One file, loaded.
 #[derive(Default)]
@@ -245,7 +283,7 @@ fn replay(path: &Path, outcome: FileOutcome) -> Vec<LoadEvent> {
     if let Some(mut article) = outcome.article {
         article.id = stem;
         article.source = shown;
-        events.push(LoadEvent::Article(Box::new(article)));
+        events.push(LoadEvent::Article(Box::new(article), ()));
     }
     events
 }
@@ -259,7 +297,7 @@ pub fn load_corpus(
     let mut corpus = Corpus::new();
     let mut warnings = Vec::new();
     ingest(paths, options, |event| match event {
-        LoadEvent::Article(article) => {
+        LoadEvent::Article(article, ()) => {
             corpus.add(*article);
         }
         LoadEvent::Warning(warning) => warnings.push(warning),

@@ -51,41 +51,93 @@ pub struct Merged {
     pub decisions: HashMap<String, Vec<Decision>>,
 }
 
+/// Strings met while merging, each given a number once, so profiles and
+/// blocking keys compare and hash integers.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<String, u32>,
+    strings: Vec<String>,
+}
+
+impl Interner {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.strings.len() as u32;
+        self.strings.push(s.to_string());
+        self.ids.insert(s.to_string(), id);
+        id
+    }
+
+    fn name(&self, id: u32) -> &str {
+        &self.strings[id as usize]
+    }
+}
+
+/// The numbers merging gives to what it compares: organisation keys (an
+/// organisation's raw name is folded once however often it is reported),
+/// facility names, article ids and host countries.
+#[derive(Default)]
+struct Symbols {
+    orgs: Interner,
+    org_of_name: HashMap<String, u32>,
+    names: Interner,
+    articles: Interner,
+    hosts: Interner,
+}
+
+impl Symbols {
+    fn org(&mut self, raw: &str) -> u32 {
+        if let Some(&id) = self.org_of_name.get(raw) {
+            return id;
+        }
+        let id = self.orgs.id(&org_key(raw));
+        self.org_of_name.insert(raw.to_string(), id);
+        id
+    }
+}
+
+/// Deals without a host country are blocked together.
+const NO_HOST: u32 = u32::MAX;
+
 /// What blocking and scoring compare, precomputed per merged record.
 #[derive(Debug, Clone, Default)]
 struct Profile {
-    host: Option<String>,
+    host: u32,
     kinds: Vec<DealKind>,
-    /// Normalised names of organisations other than suppliers.
-    orgs: Vec<String>,
-    names: Vec<String>,
+    /// Organisation keys (see [`org_key`]) other than suppliers'.
+    orgs: Vec<u32>,
+    names: Vec<u32>,
     usd: Vec<f64>,
     chips: Vec<f64>,
     mw: Vec<f64>,
     /// Months since year 0 of the earliest and latest dated member.
     months: Option<(i32, i32)>,
-    articles: rustc_hash::FxHashSet<String>,
+    /// Reporting articles, sorted.
+    articles: Vec<u32>,
 }
 
 impl Profile {
-    fn of(deal: &Deal) -> Profile {
-        let mut p = Profile { host: deal.country.as_ref().map(|c| c.code.clone()), ..Profile::default() };
-        p.absorb(deal);
+    fn of(deal: &Deal, symbols: &mut Symbols) -> Profile {
+        let host = deal.country.as_ref().map_or(NO_HOST, |c| symbols.hosts.id(&c.code));
+        let mut p = Profile { host, ..Profile::default() };
+        p.absorb(deal, symbols);
         p
     }
 
     /// Adds what one more report says. Each list keeps its latest
     /// [`PROFILE_CAP`] values, so comparing with a much-reported deal
     /// costs no more than with any other.
-    fn absorb(&mut self, deal: &Deal) {
+    fn absorb(&mut self, deal: &Deal, symbols: &mut Symbols) {
         if !self.kinds.contains(&deal.kind) {
             self.kinds.push(deal.kind);
         }
         for org in deal.organisations.iter().filter(|o| o.role != OrgRole::Supplier) {
-            push_capped(&mut self.orgs, org_key(&org.name));
+            push_capped(&mut self.orgs, symbols.org(&org.name));
         }
         for name in &deal.evidence.names {
-            push_capped(&mut self.names, name.clone());
+            push_capped(&mut self.names, symbols.names.id(name));
         }
         if let Some(usd) = deal.usd() {
             push_capped(&mut self.usd, usd);
@@ -99,19 +151,64 @@ impl Profile {
         if let Some(m) = month_number(deal.date.as_deref()) {
             self.months = Some(self.months.map_or((m, m), |(a, b)| (a.min(m), b.max(m))));
         }
-        self.articles.extend(deal.articles.iter().cloned());
+        for article in &deal.articles {
+            let id = symbols.articles.id(article);
+            if let Err(at) = self.articles.binary_search(&id) {
+                self.articles.insert(at, id);
+            }
+        }
+    }
+
+    fn shares_an_article(&self, other: &Profile) -> bool {
+        let (small, large) =
+            if self.articles.len() <= other.articles.len() { (self, other) } else { (other, self) };
+        small.articles.iter().any(|a| large.articles.binary_search(a).is_ok())
     }
 
     /// Blocking keys: what a later report of the same deal would share.
-    fn keys(&self) -> Vec<String> {
-        let mut keys: Vec<String> = self.orgs.iter().map(|o| format!("o:{o}")).collect();
-        keys.extend(self.names.iter().map(|n| format!("n:{n}")));
-        keys.extend(self.usd.iter().map(|v| format!("$:{}", bucket(*v))));
-        keys.extend(self.chips.iter().map(|v| format!("c:{}", bucket(*v))));
-        keys.extend(self.mw.iter().map(|v| format!("w:{}", bucket(*v))));
+    fn keys(&self) -> Vec<BlockKey> {
+        let mut keys: Vec<BlockKey> = Vec::new();
+        keys.extend(self.orgs.iter().map(|&o| (self.host, Anchor::Org, i64::from(o))));
+        keys.extend(self.names.iter().map(|&n| (self.host, Anchor::Name, i64::from(n))));
+        for (anchor, values) in self.figures() {
+            keys.extend(values.iter().map(|&v| (self.host, anchor, bucket(v))));
+        }
         keys
     }
+
+    /// The keys to look up for a new deal: its own, and the neighbouring
+    /// buckets of its figures.
+    fn probe_keys(&self) -> Vec<BlockKey> {
+        let mut keys: Vec<BlockKey> = Vec::new();
+        keys.extend(self.orgs.iter().map(|&o| (self.host, Anchor::Org, i64::from(o))));
+        keys.extend(self.names.iter().map(|&n| (self.host, Anchor::Name, i64::from(n))));
+        for (anchor, values) in self.figures() {
+            for &v in values {
+                let b = bucket(v);
+                keys.extend((b - 1..=b + 1).map(|k| (self.host, anchor, k)));
+            }
+        }
+        keys
+    }
+
+    fn figures(&self) -> [(Anchor, &[f64]); 3] {
+        [(Anchor::Usd, &self.usd), (Anchor::Chips, &self.chips), (Anchor::Mw, &self.mw)]
+    }
 }
+
+/// What a blocking key shares: an organisation or facility (by number) or
+/// a figure (by bucket).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Anchor {
+    Org,
+    Name,
+    Usd,
+    Chips,
+    Mw,
+}
+
+/// Host, anchor, and the anchor's number or bucket.
+type BlockKey = (u32, Anchor, i64);
 
 /// How many values of each kind a merged deal's profile keeps.
 const PROFILE_CAP: usize = 16;
@@ -186,7 +283,8 @@ fn relative_gap(a: f64, b: f64) -> f64 {
 ///
 /// Reasons are written out only when `explain` is set: most comparisons
 /// are thrown away.
-fn score(candidate: &Profile, deal: &Profile, explain: bool) -> (i32, Vec<String>) {
+fn score(candidate: &Profile, deal: &Profile, symbols: Option<&Symbols>) -> (i32, Vec<String>) {
+    let explain = symbols.is_some();
     let mut score = 0;
     let mut reasons = Vec::new();
     let mut reason = |text: &dyn Fn() -> String| {
@@ -194,20 +292,23 @@ fn score(candidate: &Profile, deal: &Profile, explain: bool) -> (i32, Vec<String
             reasons.push(text());
         }
     };
-    let shared: Vec<&String> = deal.orgs.iter().filter(|o| candidate.orgs.contains(o)).collect();
-    if !shared.is_empty() {
-        score += 3 + 2 * (shared.len() as i32 - 1).min(2);
+    let is_shared = |o: &&u32| candidate.orgs.contains(o);
+    let shared = deal.orgs.iter().filter(is_shared).count();
+    if shared > 0 {
+        score += 3 + 2 * (shared as i32 - 1).min(2);
         reason(&|| {
-            let names: Vec<&str> = shared.iter().map(|s| s.as_str()).collect();
+            let symbols = symbols.expect("explaining");
+            let names: Vec<&str> =
+                deal.orgs.iter().filter(is_shared).map(|&o| symbols.orgs.name(o)).collect();
             format!("shared organisations: {}", names.join(", "))
         });
     } else if !deal.orgs.is_empty() && !candidate.orgs.is_empty() {
         score -= 4;
         reason(&|| "different organisations".into());
     }
-    if let Some(name) = deal.names.iter().find(|n| candidate.names.contains(n)) {
+    if let Some(&name) = deal.names.iter().find(|n| candidate.names.contains(n)) {
         score += 3;
-        reason(&|| format!("same facility name: {name}"));
+        reason(&|| format!("same facility name: {}", symbols.expect("explaining").names.name(name)));
     }
     let mut figures = |label: &str, ours: &[f64], theirs: &[f64], same: i32, other: i32| {
         if ours.is_empty() || theirs.is_empty() {
@@ -263,23 +364,90 @@ pub fn merge_deals_explained<'a>(deals: impl IntoIterator<Item = &'a Arc<Deal>>)
     merge(deals, true)
 }
 
+/// A deal and where it stands in the canonical order.
+type Positioned<'a> = (usize, &'a Arc<Deal>);
+
+/// Under this many deals, merging stays on the calling thread.
+const PARALLEL_FROM: usize = 4096;
+
 fn merge<'a>(deals: impl IntoIterator<Item = &'a Arc<Deal>>, explain: bool) -> Merged {
     let mut input: Vec<&Arc<Deal>> = deals.into_iter().collect();
     input.sort_by(|a, b| canonical_key(a).cmp(&canonical_key(b)));
 
+    // Deals of different hosts never merge (every blocking key holds the
+    // host), so each host's deals are merged on their own, hosts spread
+    // over the cores; records come back in the order of their first member.
+    let mut hosts: HashMap<&str, Vec<Positioned<'_>>> = HashMap::default();
+    for (position, deal) in input.iter().enumerate() {
+        let host = deal.country.as_ref().map_or("", |c| c.code.as_str());
+        hosts.entry(host).or_default().push((position, deal));
+    }
+    let mut groups: Vec<Vec<Positioned<'_>>> = hosts.into_values().collect();
+    groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
+    let threads = if input.len() < PARALLEL_FROM {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, groups.len().max(1))
+    };
+    // Largest groups first, each to the least loaded core.
+    let mut shares: Vec<(usize, Vec<&[Positioned<'_>]>)> = vec![(0, Vec::new()); threads];
+    for group in &groups {
+        let lightest = shares.iter_mut().min_by_key(|(load, _)| *load).expect("one share at least");
+        lightest.0 += group.len();
+        lightest.1.push(group);
+    }
+    let merge_share = |share: &[&[Positioned<'_>]]| -> Vec<Record> {
+        share.iter().flat_map(|group| merge_host(group, explain)).collect()
+    };
+    let mut records: Vec<Record> = if threads == 1 {
+        shares.iter().flat_map(|(_, share)| merge_share(share)).collect()
+    } else {
+        std::thread::scope(|scope| {
+            let running: Vec<_> =
+                shares.iter().skip(1).map(|(_, share)| scope.spawn(|| merge_share(share))).collect();
+            let mut records = merge_share(&shares[0].1);
+            for thread in running {
+                records.extend(thread.join().expect("merging never panics"));
+            }
+            records
+        })
+    };
+    records.sort_unstable_by_key(|r| r.first);
+
+    let mut merged = Merged::default();
+    for record in records {
+        if explain {
+            merged.decisions.insert(record.deal.id.clone(), record.decisions);
+        }
+        merged.deals.push(record.deal);
+    }
+    merged
+}
+
+/// One merged deal, where its first member stands in the canonical order,
+/// and the decisions behind it.
+struct Record {
+    first: usize,
+    deal: Arc<Deal>,
+    decisions: Vec<Decision>,
+}
+
+/// Merges the deals of one host, given in canonical order with their
+/// positions in it.
+fn merge_host(input: &[Positioned<'_>], explain: bool) -> Vec<Record> {
+    let mut symbols = Symbols::default();
     let mut clusters: Vec<Vec<&Arc<Deal>>> = Vec::new();
+    let mut firsts: Vec<usize> = Vec::new();
     let mut profiles: Vec<Profile> = Vec::new();
     let mut decisions: Vec<Vec<Decision>> = Vec::new();
-    // (host, blocking key) -> clusters.
-    let mut index: HashMap<(String, String), Vec<usize>> = HashMap::default();
+    let mut index: HashMap<BlockKey, Vec<u32>> = HashMap::default();
+    let mut candidates: Vec<u32> = Vec::new();
 
-    for deal in input {
-        let profile = Profile::of(deal);
-        let own_keys = profile.keys();
-        let host = profile.host.clone().unwrap_or_default();
-        let mut candidates: Vec<usize> = Vec::new();
-        for key in probe_keys(&profile) {
-            if let Some(found) = index.get(&(host.clone(), key)) {
+    for &(position, deal) in input {
+        let profile = Profile::of(deal, &mut symbols);
+        candidates.clear();
+        for key in profile.probe_keys() {
+            if let Some(found) = index.get(&key) {
                 candidates.extend(found.iter().rev().take(CANDIDATES_PER_KEY));
             }
         }
@@ -288,18 +456,17 @@ fn merge<'a>(deals: impl IntoIterator<Item = &'a Arc<Deal>>, explain: bool) -> M
 
         let mut tried: Vec<(usize, i32)> = Vec::new();
         let mut best: Option<(i32, usize)> = None;
-        for &c in &candidates {
+        for c in candidates.iter().map(|&c| c as usize) {
             let candidate = &profiles[c];
-            let same_article = deal.articles.iter().any(|a| candidate.articles.contains(a));
             let kinds_ok = candidate.kinds.iter().any(|&k| kinds_compatible(k, deal.kind));
             let in_window = match (candidate.months, profile.months) {
                 (Some((a0, a1)), Some((b, _))) => b >= a0 - WINDOW_MONTHS && b <= a1 + WINDOW_MONTHS,
                 _ => true,
             };
-            if same_article || !kinds_ok || !in_window {
+            if !kinds_ok || !in_window || candidate.shares_an_article(&profile) {
                 continue;
             }
-            let (s, _) = score(candidate, &profile, false);
+            let (s, _) = score(candidate, &profile, None);
             tried.push((c, s));
             if s >= THRESHOLD && best.is_none_or(|(b, _)| s > b) {
                 best = Some((s, c));
@@ -315,18 +482,20 @@ fn merge<'a>(deals: impl IntoIterator<Item = &'a Arc<Deal>>, explain: bool) -> M
                 article: deal.articles.first().cloned().unwrap_or_default(),
                 candidate: clusters[c][0].id.clone(),
                 score: s,
-                reasons: score(&profiles[c], &profile, true).1,
+                reasons: score(&profiles[c], &profile, Some(&symbols)).1,
                 joined: best.is_some_and(|(_, b)| b == c),
             })
             .collect();
+        let own_keys = profile.keys();
         let target = match best {
             Some((_, c)) => {
                 clusters[c].push(deal);
-                profiles[c].absorb(deal);
+                profiles[c].absorb(deal, &mut symbols);
                 c
             }
             None => {
                 clusters.push(vec![deal]);
+                firsts.push(position);
                 profiles.push(profile);
                 decisions.push(Vec::new());
                 clusters.len() - 1
@@ -334,37 +503,21 @@ fn merge<'a>(deals: impl IntoIterator<Item = &'a Arc<Deal>>, explain: bool) -> M
         };
         decisions[target].extend(explained);
         // The record is found again through what this report adds.
+        let target = target as u32;
         for key in own_keys {
-            let slot = index.entry((host.clone(), key)).or_default();
+            let slot = index.entry(key).or_default();
             if slot.last() != Some(&target) {
                 slot.push(target);
             }
         }
     }
 
-    let mut merged = Merged::default();
-    for (members, decided) in clusters.into_iter().zip(decisions) {
-        let deal = combine(&members);
-        if explain {
-            merged.decisions.insert(deal.id.clone(), decided);
-        }
-        merged.deals.push(deal);
-    }
-    merged
-}
-
-/// The keys to look up for a new deal: its own, and the neighbouring
-/// buckets of its figures.
-fn probe_keys(profile: &Profile) -> Vec<String> {
-    let mut keys: Vec<String> = profile.orgs.iter().map(|o| format!("o:{o}")).collect();
-    keys.extend(profile.names.iter().map(|n| format!("n:{n}")));
-    for (prefix, values) in [("$", &profile.usd), ("c", &profile.chips), ("w", &profile.mw)] {
-        for v in values {
-            let b = bucket(*v);
-            keys.extend((b - 1..=b + 1).map(|k| format!("{prefix}:{k}")));
-        }
-    }
-    keys
+    clusters
+        .into_iter()
+        .zip(firsts)
+        .zip(decisions)
+        .map(|((members, first), decisions)| Record { first, deal: combine(&members), decisions })
+        .collect()
 }
 
 /// Significant digits of a figure as reported: 1.52e9 has three.
@@ -555,6 +708,68 @@ mod tests {
         assert_eq!(org_key("SK Group"), "sk");
         assert_eq!(org_key("Group 42"), "42");
         assert_eq!(org_key("Inc"), "inc");
+    }
+
+    /// Many synthetic reports over a few hosts, sharing organisations,
+    /// facility names and figures, so that many of them merge.
+    fn many_reports(n: usize) -> Vec<Arc<Deal>> {
+        use crate::model::{Amount, CountryRef, DealOrg};
+        let hosts = ["FR", "DE", "AE", "IN", "JP", ""];
+        let orgs = ["Mistral", "G42", "Reliance", "SoftBank", "Telekom", "Scaleway", "Iliad"];
+        let kinds = [DealKind::DataCentre, DealKind::Investment, DealKind::Partnership, DealKind::ChipSupply];
+        let mut seed = 0x9e37_79b9_u64;
+        let mut next = |m: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % m as u64) as usize
+        };
+        (0..n)
+            .map(|i| {
+                let article = format!("a{i:05}");
+                let mut deal =
+                    Deal::new(&format!("{article}-0"), &article, kinds[next(kinds.len())], DealStatus::Announced);
+                let host = hosts[next(hosts.len())];
+                if !host.is_empty() {
+                    deal.country = Some(CountryRef { code: host.into(), name: host.into() });
+                }
+                deal.organisations.push(DealOrg { name: orgs[next(orgs.len())].into(), role: OrgRole::Partner });
+                if next(3) == 0 {
+                    deal.evidence.names.push(format!("campus {}", next(20)));
+                }
+                if next(2) == 0 {
+                    let value = (1 + next(40)) as f64 * 1e8;
+                    deal.amount = Some(Amount {
+                        value,
+                        currency: "USD".into(),
+                        usd: Some(value),
+                        text: String::new(),
+                        mention: 0,
+                    });
+                }
+                deal.date = Some(format!("{}-{:02}", 2023 + next(3), 1 + next(12)));
+                deal.evidence.article_keys.push(format!("k{}", next(n)));
+                Arc::new(deal)
+            })
+            .collect()
+    }
+
+    /// Splitting by host (on every core) gives exactly what one pass over
+    /// every host together gives: blocking keys hold the host, so reports
+    /// of two hosts never meet.
+    #[test]
+    fn merging_by_host_equals_one_pass_over_every_host() {
+        let deals = many_reports(PARALLEL_FROM + 1500);
+        let mut input: Vec<&Arc<Deal>> = deals.iter().collect();
+        input.sort_by(|a, b| canonical_key(a).cmp(&canonical_key(b)));
+        let positioned: Vec<Positioned<'_>> = input.into_iter().enumerate().collect();
+        let one_pass: Vec<Arc<Deal>> = merge_host(&positioned, false).into_iter().map(|r| r.deal).collect();
+        let by_host = merge_deals(&deals).deals;
+        assert!(by_host.len() < deals.len() * 9 / 10, "the reports should merge a fair amount");
+        assert_eq!(by_host, one_pass);
+        let explained = merge_deals_explained(&deals);
+        assert_eq!(explained.deals, one_pass);
+        assert_eq!(explained.decisions.len(), one_pass.len());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! filter on, and the body exact terms search (shared with the article, not
 //! copied: it is folded when an exact term reads it).
 
+use super::engine::PairSet;
 use crate::extract::countries::Gazetteer;
 use crate::extract::text::{fold, tokens};
 use crate::model::{Article, Deal, DealKind, DealStatus, Topic};
@@ -26,6 +27,30 @@ impl CountryKey {
     }
 }
 
+/// A document's body with the letter pairs it holds once folded, taken
+/// where the document is built (on the loading threads) rather than where
+/// it is indexed: one always goes with the other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Body {
+    text: Arc<str>,
+    pairs: PairSet,
+}
+
+impl Body {
+    pub fn new(text: Arc<str>) -> Body {
+        let pairs = PairSet::of_body(&text);
+        Body { text, pairs }
+    }
+
+    pub fn text(&self) -> &Arc<str> {
+        &self.text
+    }
+
+    pub(crate) fn into_parts(self) -> (Arc<str>, PairSet) {
+        (self.text, self.pairs)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchDoc {
     /// Folded.
@@ -38,7 +63,7 @@ pub struct SearchDoc {
     pub topics: Vec<Topic>,
     /// Paragraphs as written (not folded), newline separated, for `'exact`
     /// terms; an article's is its own paragraphs' text, shared.
-    pub body: Arc<str>,
+    pub body: Body,
     /// `YYYY-MM[-DD]`: equal scores rank newest first.
     pub date: Option<String>,
     /// Deal kinds and statuses: a deal's own, or those of an article's deals.
@@ -78,7 +103,7 @@ impl SearchDoc {
             fields,
             country,
             topics: topics.to_vec(),
-            body: body_paragraphs.join("\n").into(),
+            body: Body::new(body_paragraphs.join("\n").into()),
             date: None,
             kinds: Vec::new(),
             statuses: Vec::new(),
@@ -115,7 +140,7 @@ impl SearchDoc {
             &[],
         );
         SearchDoc {
-            body: Arc::clone(article.paragraphs.text()),
+            body: Body::new(Arc::clone(article.paragraphs.text())),
             date: article.date.clone(),
             kinds: article.deals.iter().map(|d| d.kind).collect(),
             statuses: article.deals.iter().map(|d| d.status).collect(),
@@ -192,7 +217,7 @@ mod tests {
             ["south korea", "coree du sud", "etats-unis", "nvidia", "sk hynix", "chip-supply"]
         );
         assert_eq!(doc.title, "nvidia renforce la coree");
-        assert_eq!(&*doc.body, "Un paragraphe.");
+        assert_eq!(&**doc.body.text(), "Un paragraphe.");
         let key = doc.country.unwrap();
         assert_eq!(key.code, "KR");
         for (value, expected) in [

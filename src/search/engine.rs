@@ -24,7 +24,8 @@ use super::document::{CountryKey, SearchDoc};
 use super::matcher::{self, KEY_SEPARATOR, MATCH_SCORE, SCAN_MAX_LEN};
 use super::query::{Clause, Query, Term, slug_matches};
 use crate::model::{DealKind, DealStatus, Topic};
-use exact::{PairSet, body_contains, key_contains};
+pub(crate) use exact::PairSet;
+use exact::{body_contains, key_contains};
 pub use order::Sort;
 use order::{DateOrder, date_key};
 use std::collections::{BTreeSet, HashMap};
@@ -177,8 +178,9 @@ impl SearchIndex {
             exact_date,
             value,
         });
-        self.body_pairs.push(PairSet::of_body(&doc.body));
-        self.bodies.push(doc.body);
+        let (body, pairs) = doc.body.into_parts();
+        self.body_pairs.push(pairs);
+        self.bodies.push(body);
     }
 
     pub fn len(&self) -> usize {

@@ -3,14 +3,13 @@
 //! sleeps until something happens.
 
 use crate::app::Action;
-use crate::corpus::ingest::{LoadEvent, LoadOptions, ingest};
+use crate::corpus::ingest::{LoadEvent, LoadOptions, ingest_with};
 use crate::corpus::load::LoadWarning;
 use crate::corpus::merge::merge_deals;
 use crate::model::{Article, Deal};
 use crate::search::{SearchDoc, SearchResponse};
 use crossterm::event::Event;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender};
@@ -71,11 +70,11 @@ pub fn spawn_signals(tx: Sender<LoopEvent>) -> anyhow::Result<()> {
 
 /// Loads the corpus in the background, in batches.
 pub fn spawn_loader(paths: Vec<PathBuf>, options: LoadOptions, tx: Sender<LoopEvent>) {
-    thread::spawn(move || {
+    let loader = thread::Builder::new().name("dealscope-load".into());
+    let spawned = loader.spawn(move || {
         let send = |action: Action| tx.send(LoopEvent::Action(action)).is_ok();
         let mut deals = DealCollector::default();
-        let mut send_batch = |articles: Vec<Article>| {
-            let docs = articles.iter().map(SearchDoc::from_article).collect();
+        let mut send_batch = |articles: Vec<Article>, docs: Vec<SearchDoc>| {
             deals.add(&articles);
             let sent = tx.send(LoopEvent::Loaded(articles, docs)).is_ok();
             if deals.worth_merging() {
@@ -84,9 +83,9 @@ pub fn spawn_loader(paths: Vec<PathBuf>, options: LoadOptions, tx: Sender<LoopEv
             }
             sent
         };
-        let mut batch: Vec<Article> = Vec::new();
+        let (mut batch, mut docs): (Vec<Article>, Vec<SearchDoc>) = (Vec::new(), Vec::new());
         let mut last_sent = Instant::now();
-        let result = ingest(&paths, &options, |event| match event {
+        let result = ingest_with(&paths, &options, SearchDoc::from_article, |event| match event {
             LoadEvent::Started { files } => {
                 send(Action::LoadStarted { files });
             }
@@ -96,16 +95,17 @@ pub fn spawn_loader(paths: Vec<PathBuf>, options: LoadOptions, tx: Sender<LoopEv
             LoadEvent::CacheWarning(message) => {
                 send(Action::LoadWarned(LoadWarning::cache(message)));
             }
-            LoadEvent::Article(article) => {
+            LoadEvent::Article(article, doc) => {
                 batch.push(*article);
+                docs.push(doc);
                 if batch.len() >= BATCH_SIZE || last_sent.elapsed() >= BATCH_INTERVAL {
-                    send_batch(std::mem::take(&mut batch));
+                    send_batch(std::mem::take(&mut batch), std::mem::take(&mut docs));
                     last_sent = Instant::now();
                 }
             }
         });
         if !batch.is_empty() {
-            send_batch(batch);
+            send_batch(batch, docs);
         }
         let (merged, docs) = deals.merge();
         let _ = tx.send(LoopEvent::DealsMerged(merged, docs, true));
@@ -114,16 +114,29 @@ pub fn spawn_loader(paths: Vec<PathBuf>, options: LoadOptions, tx: Sender<LoopEv
             Err(e) => Action::LoadFailed(e.to_string()),
         });
     });
+    // As `thread::spawn` would: no thread, no browser.
+    spawned.expect("spawn the loader thread");
 }
 
-/// The deals of the articles loaded so far, merged now and then: after the
-/// first batch, whenever their number has doubled, and at the end, so
-/// merging costs about twice one final merge however large the corpus.
-#[derive(Default)]
+/// A load shorter than this (a reopen from the cache) merges its deals once,
+/// at the end.
+const FIRST_MERGE_AFTER: Duration = Duration::from_secs(3);
+
+/// The deals of the articles loaded so far, merged now and then: once the
+/// load has run for [`FIRST_MERGE_AFTER`], then whenever their number has
+/// doubled, and at the end, so merging costs at most about twice one final
+/// merge however large the corpus, and a quick load merges once.
 struct DealCollector {
     deals: Vec<Arc<Deal>>,
-    titles: HashMap<String, String>,
+    titles: rustc_hash::FxHashMap<String, String>,
     merged_at: usize,
+    started: Instant,
+}
+
+impl Default for DealCollector {
+    fn default() -> Self {
+        DealCollector { deals: Vec::new(), titles: Default::default(), merged_at: 0, started: Instant::now() }
+    }
 }
 
 impl DealCollector {
@@ -135,20 +148,18 @@ impl DealCollector {
     }
 
     fn worth_merging(&self) -> bool {
-        self.merged_at == 0 && !self.deals.is_empty() || self.deals.len() >= self.merged_at * 2
+        self.started.elapsed() >= FIRST_MERGE_AFTER
+            && (self.merged_at == 0 && !self.deals.is_empty() || self.deals.len() >= self.merged_at * 2)
     }
 
     fn merge(&mut self) -> (Vec<Arc<Deal>>, Vec<SearchDoc>) {
         self.merged_at = self.deals.len().max(1);
         let merged = merge_deals(&self.deals).deals;
-        let docs = merged
-            .iter()
-            .map(|deal| {
-                let titles: Vec<&str> =
-                    deal.articles.iter().filter_map(|id| self.titles.get(id)).map(String::as_str).collect();
-                SearchDoc::from_deal(deal, &titles)
-            })
-            .collect();
+        let docs = crate::parallel::map(&merged, |deal| {
+            let titles: Vec<&str> =
+                deal.articles.iter().filter_map(|id| self.titles.get(id)).map(String::as_str).collect();
+            SearchDoc::from_deal(deal, &titles)
+        });
         (merged, docs)
     }
 }

@@ -3,13 +3,13 @@
 //! pairs per body spares folding the bodies that cannot hold the term.
 
 use super::{KEY_SEPARATOR, as_str};
-use crate::extract::text::fold_into;
+use crate::extract::text::{fold_char, fold_into};
 
 /// Which pairs of adjacent ASCII letters and digits folded text holds, one
 /// bit each (36 x 36). A text holds a term only if its set holds every pair
 /// of the term's; other bytes are not counted on either side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct PairSet([u64; PAIR_WORDS]);
+pub(crate) struct PairSet([u64; PAIR_WORDS]);
 
 const PAIR_SYMBOLS: usize = 36;
 const PAIR_WORDS: usize = (PAIR_SYMBOLS * PAIR_SYMBOLS).div_ceil(64);
@@ -20,40 +20,110 @@ impl Default for PairSet {
     }
 }
 
-fn pair_symbol(byte: u8) -> Option<usize> {
-    match byte {
-        b'a'..=b'z' => Some(usize::from(byte - b'a')),
-        b'0'..=b'9' => Some(26 + usize::from(byte - b'0')),
-        _ => None,
+/// Not a letter or digit: no pair on either side.
+const NO_SYMBOL: u8 = PAIR_SYMBOLS as u8;
+
+/// Each byte's symbol once folded, for ASCII: `a`-`z` (capitals too, as
+/// folding lowers them) then `0`-`9`. Other bytes break pairs.
+const SYMBOLS: [u8; 256] = {
+    let mut table = [NO_SYMBOL; 256];
+    let mut b = 0;
+    while b < 26 {
+        table[b'a' as usize + b] = b as u8;
+        table[b'A' as usize + b] = b as u8;
+        b += 1;
+    }
+    let mut d = 0;
+    while d < 10 {
+        table[b'0' as usize + d] = 26 + d as u8;
+        d += 1;
+    }
+    table
+};
+
+/// Where the pair of two symbols is counted in a set being built: its bit,
+/// or [`NO_PAIR`] when either side is no letter or digit. Indexed by
+/// `previous * 37 + symbol`, symbols 0–35 and 36 for none.
+const NO_PAIR: u16 = (PAIR_SYMBOLS * PAIR_SYMBOLS) as u16;
+const PAIR_SLOTS: [u16; 37 * 37] = {
+    let mut table = [NO_PAIR; 37 * 37];
+    let mut a = 0;
+    while a < PAIR_SYMBOLS {
+        let mut b = 0;
+        while b < PAIR_SYMBOLS {
+            table[a * 37 + b] = (a * PAIR_SYMBOLS + b) as u16;
+            b += 1;
+        }
+        a += 1;
+    }
+    table
+};
+
+/// A pair set being built: one byte per pair (plus one for none), so the
+/// loop over a body stores without reading back.
+struct PairBytes([u8; PAIR_SYMBOLS * PAIR_SYMBOLS + 1]);
+
+impl PairBytes {
+    fn new() -> PairBytes {
+        PairBytes([0; PAIR_SYMBOLS * PAIR_SYMBOLS + 1])
+    }
+
+    /// Adds the pairs of `bytes` following a byte of symbol `previous`
+    /// (36: none); returns the symbol of the last byte.
+    fn add(&mut self, mut previous: u8, bytes: &[u8]) -> u8 {
+        for &byte in bytes {
+            previous = self.add_one(previous, byte);
+        }
+        previous
+    }
+
+    #[inline]
+    fn add_one(&mut self, previous: u8, byte: u8) -> u8 {
+        let symbol = SYMBOLS[usize::from(byte)];
+        self.0[usize::from(PAIR_SLOTS[usize::from(previous) * 37 + usize::from(symbol)])] = 1;
+        symbol
+    }
+
+    fn finish(&self) -> PairSet {
+        let mut set = PairSet::default();
+        for (bit, _) in self.0[..usize::from(NO_PAIR)].iter().enumerate().filter(|(_, seen)| **seen != 0) {
+            set.0[bit / 64] |= 1 << (bit % 64);
+        }
+        set
     }
 }
 
 impl PairSet {
-    /// The pairs of `body` folded, line by line (no term spans two lines).
-    pub(super) fn of_body(body: &str) -> PairSet {
-        let mut set = PairSet::default();
+    /// The pairs of `body` folded. A newline is no letter, so no pair spans
+    /// two lines (no term does either). One pass: ASCII bytes are looked
+    /// up, other chars folded one at a time, no copy of the body is made.
+    pub(crate) fn of_body(body: &str) -> PairSet {
+        let mut pairs = PairBytes::new();
+        let mut previous = NO_SYMBOL;
         let mut folded = String::new();
-        for line in body.split('\n') {
-            folded.clear();
-            fold_into(line, &mut folded);
-            set.add(&folded);
-        }
-        set
-    }
-
-    pub(super) fn of_folded(text: &str) -> PairSet {
-        let mut set = PairSet::default();
-        set.add(text);
-        set
-    }
-
-    fn add(&mut self, folded: &str) {
-        for pair in folded.as_bytes().windows(2) {
-            if let (Some(a), Some(b)) = (pair_symbol(pair[0]), pair_symbol(pair[1])) {
-                let bit = a * PAIR_SYMBOLS + b;
-                self.0[bit / 64] |= 1 << (bit % 64);
+        let bytes = body.as_bytes();
+        let mut at = 0;
+        while let Some(&byte) = bytes.get(at) {
+            if byte.is_ascii() {
+                previous = pairs.add_one(previous, byte);
+                at += 1;
+                continue;
             }
+            // `at` is on a char boundary: every byte before it was a whole char.
+            let Some(c) = body[at..].chars().next() else { break };
+            folded.clear();
+            fold_char(c, &mut folded);
+            previous = pairs.add(previous, folded.as_bytes());
+            at += c.len_utf8();
         }
+        pairs.finish()
+    }
+
+    /// The pairs of text already folded (a term).
+    pub(super) fn of_folded(text: &str) -> PairSet {
+        let mut pairs = PairBytes::new();
+        pairs.add(NO_SYMBOL, text.as_bytes());
+        pairs.finish()
     }
 
     pub(super) fn holds(&self, other: &PairSet) -> bool {
@@ -82,7 +152,31 @@ mod tests {
     use crate::extract::text::fold;
     use proptest::prelude::*;
 
+    /// What a body's pairs are by definition: each line folded, then every
+    /// two adjacent folded letters or digits.
+    fn pairs_by_definition(body: &str) -> PairSet {
+        let mut set = PairSet::default();
+        for line in body.split('\n') {
+            let folded = fold(line);
+            for pair in folded.as_bytes().windows(2) {
+                let (a, b) = (SYMBOLS[usize::from(pair[0])], SYMBOLS[usize::from(pair[1])]);
+                if a != NO_SYMBOL && b != NO_SYMBOL {
+                    let bit = usize::from(a) * PAIR_SYMBOLS + usize::from(b);
+                    set.0[bit / 64] |= 1 << (bit % 64);
+                }
+            }
+        }
+        set
+    }
+
     proptest! {
+        /// The one-pass pair set is the definition's, accents, ligatures,
+        /// capitals, digits and newlines included.
+        #[test]
+        fn one_pass_pairs_equal_folded_line_pairs(body in "[a-zA-Z0-9éÉœŒßçÇ’ \n.-]{0,80}") {
+            prop_assert_eq!(PairSet::of_body(&body), pairs_by_definition(&body));
+        }
+
         /// The pair set never rules out a body that holds the term.
         #[test]
         fn pair_set_never_rules_out_a_match(body in "[a-zA-Zé0-9 \n.-]{0,80}", start in 0usize..80, len in 1usize..8) {
