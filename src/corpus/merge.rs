@@ -727,13 +727,18 @@ mod tests {
         (0..n)
             .map(|i| {
                 let article = format!("a{i:05}");
-                let mut deal =
-                    Deal::new(&format!("{article}-0"), &article, kinds[next(kinds.len())], DealStatus::Announced);
+                let mut deal = Deal::new(
+                    &format!("{article}-0"),
+                    &article,
+                    kinds[next(kinds.len())],
+                    DealStatus::Announced,
+                );
                 let host = hosts[next(hosts.len())];
                 if !host.is_empty() {
                     deal.country = Some(CountryRef { code: host.into(), name: host.into() });
                 }
-                deal.organisations.push(DealOrg { name: orgs[next(orgs.len())].into(), role: OrgRole::Partner });
+                deal.organisations
+                    .push(DealOrg { name: orgs[next(orgs.len())].into(), role: OrgRole::Partner });
                 if next(3) == 0 {
                     deal.evidence.names.push(format!("campus {}", next(20)));
                 }
