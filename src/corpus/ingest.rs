@@ -28,16 +28,29 @@ pub enum LoadEvent<P = ()> {
 }
 
 impl LoadEvent {
+    /// The event with what `prepare` makes of its article. A panic in
+    /// `prepare` (a bug) costs that article only, reported as a warning.
     fn prepared<P>(self, prepare: &impl Fn(&Article) -> P) -> LoadEvent<P> {
         match self {
             LoadEvent::Article(article, ()) => {
-                let prepared = prepare(&article);
-                LoadEvent::Article(article, prepared)
+                match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prepare(&article))) {
+                    Ok(prepared) => LoadEvent::Article(article, prepared),
+                    Err(_) => LoadEvent::Warning(failed(article.source.clone())),
+                }
             }
             LoadEvent::Started { files } => LoadEvent::Started { files },
             LoadEvent::Warning(warning) => LoadEvent::Warning(warning),
             LoadEvent::CacheWarning(message) => LoadEvent::CacheWarning(message),
         }
+    }
+}
+
+/// The warning for a file the loader itself failed on (a bug).
+fn failed(path: String) -> LoadWarning {
+    LoadWarning {
+        path,
+        message: "skipped: the loader failed on this file (a bug; please report it)".into(),
+        kind: WarningKind::Skipped,
     }
 }
 
@@ -122,15 +135,31 @@ pub fn ingest_with<P: Send>(
                             .collect()
                     };
                     // Named for profilers; fails only where `scope.spawn` panics.
-                    std::thread::Builder::new()
+                    let handle = std::thread::Builder::new()
                         .name("dealscope-parse".into())
                         .spawn_scoped(scope, work)
-                        .expect("spawn a parsing thread")
+                        .expect("spawn a parsing thread");
+                    (part, handle)
                 })
                 .collect();
             // While the threads work, the next chunk's records are read.
             let next = chunks.get(i + 1).map(|c| cache.records(c, paths, max_bytes)).unwrap_or_default();
-            (handles.into_iter().map(|h| h.join().unwrap_or_default()).collect(), next)
+            // A thread that died (a bug outside the per-file guards) costs
+            // its share of the chunk, each file reported, never dropped silently.
+            let results = handles
+                .into_iter()
+                .map(|(part, handle)| {
+                    handle.join().unwrap_or_else(|_| {
+                        part.iter()
+                            .map(|(file, _)| {
+                                let warning = failed(source_names(&file.path).1);
+                                (Loaded::default(), vec![LoadEvent::Warning(warning)])
+                            })
+                            .collect()
+                    })
+                })
+                .collect();
+            (results, next)
         });
         cached = next;
         let (mut loaded, events): (Vec<Loaded>, Vec<Vec<LoadEvent<P>>>) =
@@ -330,5 +359,31 @@ mod tests {
         });
         assert!(peak.load(Ordering::SeqCst) <= 100, "peak {}", peak.load(Ordering::SeqCst));
         assert_eq!(budget.in_use(), 0, "everything given back");
+    }
+
+    /// A bug in `prepare` costs its article only: the article is reported
+    /// as skipped, the others arrive prepared, in file order.
+    #[test]
+    fn a_panic_while_preparing_is_a_warning_for_that_file() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a", "b", "c"] {
+            let text = format!("Titre {name}\n\nNvidia signe un accord en France pour {name}.\n");
+            std::fs::write(dir.path().join(format!("{name}.txt")), text).unwrap();
+        }
+        let (mut prepared, mut warnings) = (Vec::new(), Vec::new());
+        let prepare = |article: &Article| {
+            assert!(!article.id.ends_with('b'), "a bug while preparing");
+            article.id.clone()
+        };
+        ingest_with(&[dir.path().to_path_buf()], &LoadOptions::default(), prepare, |event| match event {
+            LoadEvent::Article(article, id) => prepared.push((article.id.clone(), id)),
+            LoadEvent::Warning(warning) => warnings.push(warning),
+            _ => {}
+        })
+        .unwrap();
+        assert_eq!(prepared, [("a".to_string(), "a".to_string()), ("c".into(), "c".into())]);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].path.ends_with("b.txt") && warnings[0].message.contains("loader failed"));
+        assert_eq!(warnings[0].kind, WarningKind::Skipped);
     }
 }

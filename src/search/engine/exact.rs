@@ -98,6 +98,9 @@ impl PairSet {
     /// two lines (no term does either). One pass: ASCII bytes are looked
     /// up, other chars folded one at a time, no copy of the body is made.
     pub(crate) fn of_body(body: &str) -> PairSet {
+        if body.is_empty() {
+            return PairSet::default();
+        }
         let mut pairs = PairBytes::new();
         let mut previous = NO_SYMBOL;
         let mut folded = String::new();
