@@ -10,7 +10,8 @@
 //!    installed;
 //! 4. the peak resident size of a process holding 100k articles in the
 //!    browser's structures (store, article and deal search indexes), per
-//!    article and as a multiple of the corpus bytes;
+//!    article and as a multiple of the corpus bytes, and the store's heap
+//!    by part of the model;
 //! 5. the facts cache: `list --json` on the 10k-file tree from the cache
 //!    against `rg -c .` (wall), and reopening the 100k articles from the
 //!    cache to the browser's structures.
@@ -26,6 +27,7 @@ mod cache;
 #[path = "../common/mod.rs"]
 mod common;
 mod generator;
+mod heap;
 
 use dealscope::corpus::ingest::{LoadOptions, load_corpus};
 use dealscope::corpus::parse::{parse_article, segments_of};
@@ -298,6 +300,17 @@ fn peak_rss(articles: usize) {
         field("merged_deals"),
         field("merged_kb") / 1e3
     );
+    println!("  the store's heap by part of the model (structs and capacities, no allocator overhead):");
+    for line in report.lines().filter_map(|l| l.strip_prefix("heap ")) {
+        if let Some((bytes, part)) = line.split_once(' ') {
+            let bytes: f64 = bytes.parse().unwrap_or(0.0);
+            println!(
+                "    {part:48} {:6.0} MB  {:5.0} bytes per article",
+                bytes / 1e6,
+                bytes / articles as f64
+            );
+        }
+    }
     cache::reopen(&dir, articles);
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -308,6 +321,9 @@ fn child(dir: &str) {
         load_corpus(&[PathBuf::from(dir)], &LoadOptions::without_cache(u64::MAX)).expect("load");
     let loaded_kb = status_kb("VmRSS:");
     let loaded_peak_kb = status_kb("VmHWM:");
+    for (part, bytes) in heap::breakdown(&corpus) {
+        println!("heap {bytes} {part}");
+    }
     let before = loaded_kb;
     let mut index = SearchIndex::new();
     for article in corpus.articles() {
