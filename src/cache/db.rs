@@ -53,9 +53,21 @@ impl From<rusqlite::Error> for CacheError {
     }
 }
 
+impl CacheError {
+    /// A failure that rebuilding the file would not mend.
+    fn other(message: String) -> CacheError {
+        CacheError { message, damaged: false, busy: false }
+    }
+
+    /// A damaged file: rebuilding it helps.
+    fn damaged(message: String) -> CacheError {
+        CacheError { message, damaged: true, busy: false }
+    }
+}
+
 impl From<std::io::Error> for CacheError {
     fn from(e: std::io::Error) -> Self {
-        CacheError { message: e.to_string(), damaged: false, busy: false }
+        CacheError::other(e.to_string())
     }
 }
 
@@ -112,11 +124,7 @@ impl FactsDb {
         // that is not a database fails here.
         let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |row| row.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
-            return Err(CacheError {
-                message: format!("cannot use WAL mode (got {mode})"),
-                damaged: false,
-                busy: false,
-            });
+            return Err(CacheError::other(format!("cannot use WAL mode (got {mode})")));
         }
         // A lost commit after a power cut costs a parse, never a wrong read.
         conn.pragma_update(None, "synchronous", "NORMAL")?;
@@ -130,11 +138,9 @@ impl FactsDb {
     fn create_tables(&self) -> Result<(), CacheError> {
         let version: i64 = self.conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
         if version != 0 && version != SCHEMA_VERSION {
-            return Err(CacheError {
-                message: format!("cache schema {version} is not this version's {SCHEMA_VERSION}"),
-                damaged: true,
-                busy: false,
-            });
+            return Err(CacheError::damaged(format!(
+                "cache schema {version} is not this version's {SCHEMA_VERSION}"
+            )));
         }
         self.conn.execute_batch(&format!(
             "BEGIN IMMEDIATE;
@@ -199,11 +205,9 @@ impl FactsDb {
         let found: Option<(Vec<u8>, i64)> =
             statement.query_row([row], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
         match found {
-            Some((record, sum)) if sum != checksum(&record) => Err(CacheError {
-                message: "a record does not match its checksum".into(),
-                damaged: true,
-                busy: false,
-            }),
+            Some((record, sum)) if sum != checksum(&record) => {
+                Err(CacheError::damaged("a record does not match its checksum".into()))
+            }
             found => Ok(found.map(|(record, _)| record)),
         }
     }
