@@ -165,27 +165,18 @@ impl Profile {
         small.articles.iter().any(|a| large.articles.binary_search(a).is_ok())
     }
 
-    /// Blocking keys: what a later report of the same deal would share.
-    fn keys(&self) -> Vec<BlockKey> {
-        let mut keys: Vec<BlockKey> = Vec::new();
-        keys.extend(self.orgs.iter().map(|&o| (self.host, Anchor::Org, i64::from(o))));
-        keys.extend(self.names.iter().map(|&n| (self.host, Anchor::Name, i64::from(n))));
-        for (anchor, values) in self.figures() {
-            keys.extend(values.iter().map(|&v| (self.host, anchor, bucket(v))));
-        }
-        keys
-    }
-
-    /// The keys to look up for a new deal: its own, and the neighbouring
-    /// buckets of its figures.
-    fn probe_keys(&self) -> Vec<BlockKey> {
+    /// Blocking keys: what a later report of the same deal would share,
+    /// each figure's bucket widened by `spread` buckets either side (a new
+    /// deal probes the neighbours of its figures; a record is filed under
+    /// its own buckets only).
+    fn keys(&self, spread: i64) -> Vec<BlockKey> {
         let mut keys: Vec<BlockKey> = Vec::new();
         keys.extend(self.orgs.iter().map(|&o| (self.host, Anchor::Org, i64::from(o))));
         keys.extend(self.names.iter().map(|&n| (self.host, Anchor::Name, i64::from(n))));
         for (anchor, values) in self.figures() {
             for &v in values {
                 let b = bucket(v);
-                keys.extend((b - 1..=b + 1).map(|k| (self.host, anchor, k)));
+                keys.extend((b - spread..=b + spread).map(|k| (self.host, anchor, k)));
             }
         }
         keys
@@ -446,7 +437,7 @@ fn merge_host(input: &[Positioned<'_>], explain: bool) -> Vec<Record> {
     for &(position, deal) in input {
         let profile = Profile::of(deal, &mut symbols);
         candidates.clear();
-        for key in profile.probe_keys() {
+        for key in profile.keys(1) {
             if let Some(found) = index.get(&key) {
                 candidates.extend(found.iter().rev().take(CANDIDATES_PER_KEY));
             }
@@ -486,7 +477,7 @@ fn merge_host(input: &[Positioned<'_>], explain: bool) -> Vec<Record> {
                 joined: best.is_some_and(|(_, b)| b == c),
             })
             .collect();
-        let own_keys = profile.keys();
+        let own_keys = profile.keys(0);
         let target = match best {
             Some((_, c)) => {
                 clusters[c].push(deal);
