@@ -35,7 +35,7 @@ impl LoadEvent {
             LoadEvent::Article(article, ()) => {
                 match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prepare(&article))) {
                     Ok(prepared) => LoadEvent::Article(article, prepared),
-                    Err(_) => LoadEvent::Warning(failed(article.source.clone())),
+                    Err(_) => LoadEvent::Warning(failed(article.source.clone(), "loader")),
                 }
             }
             LoadEvent::Started { files } => LoadEvent::Started { files },
@@ -45,11 +45,12 @@ impl LoadEvent {
     }
 }
 
-/// The warning for a file the loader itself failed on (a bug).
-fn failed(path: String) -> LoadWarning {
+/// The warning for a file skipped because `stage` (the parser, or the
+/// loader around it) failed on it: a bug, said as one.
+fn failed(path: String, stage: &str) -> LoadWarning {
     LoadWarning {
         path,
-        message: "skipped: the loader failed on this file (a bug; please report it)".into(),
+        message: format!("skipped: the {stage} failed on this file (a bug; please report it)"),
         kind: WarningKind::Skipped,
     }
 }
@@ -152,7 +153,7 @@ pub fn ingest_with<P: Send>(
                     handle.join().unwrap_or_else(|_| {
                         part.iter()
                             .map(|(file, _)| {
-                                let warning = failed(source_names(&file.path).1);
+                                let warning = failed(source_names(&file.path).1, "loader");
                                 (Loaded::default(), vec![LoadEvent::Warning(warning)])
                             })
                             .collect()
@@ -287,11 +288,7 @@ fn load_one(file: &FoundFile, cached: Option<&[u8]>, max_bytes: u64, keep_record
         Err(_) => {
             // Not cached: a bug fixed in the next build must not stay hidden.
             let mut events: Vec<LoadEvent> = warning.map(LoadEvent::Warning).into_iter().collect();
-            events.push(LoadEvent::Warning(LoadWarning {
-                path: source.source.clone(),
-                message: "skipped: the parser failed on this file (a bug; please report it)".into(),
-                kind: WarningKind::Skipped,
-            }));
+            events.push(LoadEvent::Warning(failed(source.source.clone(), "parser")));
             return Loaded { events, record: None, damaged_record };
         }
     }
