@@ -10,8 +10,9 @@ use super::store::Corpus;
 use crate::cache::record::{self, FileOutcome};
 use crate::cache::session::{CacheChoice, LoadCache};
 use crate::model::Article;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Condvar, Mutex};
+use std::sync::{Condvar, Mutex, mpsc};
 
 /// What loading reports, in file order. An article comes with what the
 /// caller's `prepare` made of it on the loading threads (see [`ingest_with`]).
@@ -110,77 +111,61 @@ pub fn ingest_with<P: Send>(
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, MAX_THREADS);
     let budget = ByteBudget::new(IN_FLIGHT_BYTES);
     let max_bytes = options.max_bytes;
-    let prepare = &prepare;
-    // Chunks are read (or taken from the cache) and parsed in parallel,
-    // then reported in file order.
+    let (prepare, budget) = (&prepare, &budget);
     let chunks: Vec<&[FoundFile]> = files.chunks(CHUNK_FILES).collect();
-    let mut cached = chunks.first().map(|c| cache.records(c, paths, max_bytes)).unwrap_or_default();
-    for (i, chunk) in chunks.iter().enumerate() {
-        let keep_records = cache.is_on();
-        let work: Vec<(&FoundFile, Option<Vec<u8>>)> =
-            chunk.iter().zip(std::mem::take(&mut cached)).collect();
-        let per_thread = work.len().div_ceil(threads).max(1);
-        let budget = &budget;
-        let (results, next): (Vec<Vec<Prepared<P>>>, _) = std::thread::scope(|scope| {
-            let handles: Vec<_> = work
-                .chunks(per_thread)
-                .map(|part| {
-                    let work = move || {
-                        part.iter()
-                            .map(|(file, cached)| {
-                                let _held = budget.take(file.size);
-                                let mut done = load_one(file, cached.as_deref(), max_bytes, keep_records);
-                                let events = done.events.drain(..).map(|e| e.prepared(prepare)).collect();
-                                (done, events)
-                            })
-                            .collect()
-                    };
-                    // Named for profilers; fails only where `scope.spawn` panics.
-                    let handle = std::thread::Builder::new()
-                        .name("dealscope-parse".into())
-                        .spawn_scoped(scope, work)
-                        .expect("spawn a parsing thread");
-                    (part, handle)
-                })
-                .collect();
-            // While the threads work, the next chunk's records are read.
-            let next = chunks.get(i + 1).map(|c| cache.records(c, paths, max_bytes)).unwrap_or_default();
-            // A thread that died (a bug outside the per-file guards) costs
-            // its share of the chunk, each file reported, never dropped silently.
-            let results = handles
-                .into_iter()
-                .map(|(part, handle)| {
-                    handle.join().unwrap_or_else(|_| {
-                        part.iter()
-                            .map(|(file, _)| {
-                                let warning = failed(source_names(&file.path).1, "loader");
-                                (Loaded::default(), vec![LoadEvent::Warning(warning)])
-                            })
-                            .collect()
-                    })
-                })
-                .collect();
-            (results, next)
-        });
-        cached = next;
-        let (mut loaded, events): (Vec<Loaded>, Vec<Vec<LoadEvent<P>>>) =
-            results.into_iter().flatten().unzip();
-        for (file, done) in chunk.iter().zip(&loaded) {
-            if done.damaged_record {
-                cache.damaged_record(file);
+    // The parsing threads take chunks as they come free, so none waits for
+    // another; this thread reads the cache ahead of them and reports the
+    // chunks back in file order as they are done.
+    let (jobs, job_queue) = mpsc::channel::<Job<'_>>();
+    let job_queue = &Mutex::new(job_queue);
+    let (done, finished) = mpsc::channel::<(usize, Vec<Prepared<P>>)>();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let done = done.clone();
+            let work = move || {
+                while let Ok(job) = next_job(job_queue) {
+                    let index = job.index;
+                    let results = load_chunk(job, max_bytes, budget, prepare);
+                    if done.send((index, results)).is_err() {
+                        return;
+                    }
+                }
+            };
+            // Named for profilers; fails only where `scope.spawn` panics.
+            std::thread::Builder::new()
+                .name("dealscope-parse".into())
+                .spawn_scoped(scope, work)
+                .expect("spawn a parsing thread");
+        }
+        drop(done);
+        let (mut sent, mut reported) = (0, 0);
+        let mut waiting: BTreeMap<usize, Vec<Prepared<P>>> = BTreeMap::new();
+        while reported < chunks.len() {
+            while sent < chunks.len() && sent < reported + threads + CHUNKS_AHEAD {
+                let cached = cache.records(chunks[sent], paths, max_bytes);
+                // The threads outlive this loop: a send fails only if all died.
+                let _ =
+                    jobs.send(Job { index: sent, files: chunks[sent], cached, keep_records: cache.is_on() });
+                sent += 1;
+            }
+            // Every thread gone with chunks still out (not expected: each
+            // chunk is guarded) ends the load with those chunks reported.
+            let Ok((index, results)) = finished.recv() else {
+                for chunk in &chunks[reported..] {
+                    for file in *chunk {
+                        sink(LoadEvent::Warning(failed(source_names(&file.path).1, "loader")));
+                    }
+                }
+                break;
+            };
+            waiting.insert(index, results);
+            while let Some(results) = waiting.remove(&reported) {
+                report_chunk(chunks[reported], results, &mut cache, paths, &mut sink);
+                reported += 1;
             }
         }
-        let records: Vec<(&FoundFile, Vec<u8>)> = chunk
-            .iter()
-            .zip(loaded.iter_mut())
-            .filter_map(|(f, done)| Some((f, done.record.take()?)))
-            .collect();
-        cache.store(&records, paths);
-        if let Some(warning) = cache.take_warning() {
-            sink(LoadEvent::CacheWarning(warning));
-        }
-        events.into_iter().flatten().for_each(&mut sink);
-    }
+        drop(jobs);
+    });
     cache.finish(walk_complete);
     if let Some(warning) = cache.take_warning() {
         sink(LoadEvent::CacheWarning(warning));
@@ -188,10 +173,84 @@ pub fn ingest_with<P: Send>(
     Ok(())
 }
 
+/// A chunk of files for a parsing thread, with their cached records.
+struct Job<'f> {
+    index: usize,
+    files: &'f [FoundFile],
+    cached: Vec<Option<Vec<u8>>>,
+    /// Whether parsed files are encoded for the cache (not once it failed).
+    keep_records: bool,
+}
+
+fn next_job<'f>(queue: &Mutex<mpsc::Receiver<Job<'f>>>) -> Result<Job<'f>, mpsc::RecvError> {
+    queue.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).recv()
+}
+
+/// Loads and prepares a chunk's files. A panic outside the per-file guards
+/// (a bug) costs the chunk, each of its files reported, never dropped.
+fn load_chunk<P>(
+    job: Job<'_>,
+    max_bytes: u64,
+    budget: &ByteBudget,
+    prepare: &impl Fn(&Article) -> P,
+) -> Vec<Prepared<P>> {
+    let (files, keep_records) = (job.files, job.keep_records);
+    let work = std::panic::AssertUnwindSafe(|| {
+        let mut cached = job.cached.into_iter();
+        files
+            .iter()
+            .map(|file| {
+                let _held = budget.take(file.size);
+                let record = cached.next().flatten();
+                let mut done = load_one(file, record.as_deref(), max_bytes, keep_records);
+                let events = done.events.drain(..).map(|e| e.prepared(prepare)).collect();
+                (done, events)
+            })
+            .collect()
+    });
+    std::panic::catch_unwind(work).unwrap_or_else(|_| {
+        files
+            .iter()
+            .map(|file| {
+                let warning = failed(source_names(&file.path).1, "loader");
+                (Loaded::default(), vec![LoadEvent::Warning(warning)])
+            })
+            .collect()
+    })
+}
+
+/// A chunk done: damaged records forgotten, new records stored, events
+/// reported in file order.
+fn report_chunk<P>(
+    chunk: &[FoundFile],
+    results: Vec<Prepared<P>>,
+    cache: &mut LoadCache,
+    paths: &[PathBuf],
+    sink: &mut impl FnMut(LoadEvent<P>),
+) {
+    let (mut loaded, events): (Vec<Loaded>, Vec<Vec<LoadEvent<P>>>) = results.into_iter().unzip();
+    for (file, done) in chunk.iter().zip(&loaded) {
+        if done.damaged_record {
+            cache.damaged_record(file);
+        }
+    }
+    let records: Vec<(&FoundFile, Vec<u8>)> =
+        chunk.iter().zip(loaded.iter_mut()).filter_map(|(f, done)| Some((f, done.record.take()?))).collect();
+    cache.store(&records, paths);
+    if let Some(warning) = cache.take_warning() {
+        sink(LoadEvent::CacheWarning(warning));
+    }
+    events.into_iter().flatten().for_each(sink);
+}
+
 /// Files parsed between two reports: small enough that the browser fills
 /// its list early, large enough to keep every core busy.
-const CHUNK_FILES: usize = 256;
+const CHUNK_FILES: usize = 128;
 const MAX_THREADS: usize = 8;
+
+/// Chunks read from the cache and queued beyond one per thread, so that a
+/// thread coming free finds work waiting.
+const CHUNKS_AHEAD: usize = 2;
 
 /// Bytes of files being parsed at once, across threads. Parsing costs up to
 /// about ten times a file's size at its peak, so a few large files would
@@ -356,6 +415,33 @@ mod tests {
         });
         assert!(peak.load(Ordering::SeqCst) <= 100, "peak {}", peak.load(Ordering::SeqCst));
         assert_eq!(budget.in_use(), 0, "everything given back");
+    }
+
+    /// Chunks done out of order by the threads still report in file order,
+    /// every file once.
+    #[test]
+    fn many_chunks_report_in_file_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let n = CHUNK_FILES * 5 + 7;
+        for i in 0..n {
+            let text = format!("Titre {i}\n\nNvidia signe un accord numéro {i}.\n");
+            std::fs::write(dir.path().join(format!("{i:05}.txt")), text).unwrap();
+        }
+        let mut ids = Vec::new();
+        // Uneven work, so that later chunks can finish first.
+        let prepare = |article: &Article| {
+            if article.id.ends_with('0') {
+                std::thread::sleep(std::time::Duration::from_micros(200));
+            }
+        };
+        ingest_with(&[dir.path().to_path_buf()], &LoadOptions::default(), prepare, |event| {
+            if let LoadEvent::Article(article, ()) = event {
+                ids.push(article.id.clone());
+            }
+        })
+        .unwrap();
+        let expected: Vec<String> = (0..n).map(|i| format!("{i:05}")).collect();
+        assert_eq!(ids, expected);
     }
 
     /// A bug in `prepare` costs its article only: the article is reported

@@ -218,8 +218,8 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<Decoded, Skip> {
     decode(&bytes)
 }
 
-fn is_hidden(path: &Path) -> bool {
-    path.file_name().is_some_and(|n| n.as_encoded_bytes().starts_with(b"."))
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().starts_with(b".")
 }
 
 fn is_article_file(path: &Path) -> bool {
@@ -304,20 +304,29 @@ impl Walk {
             Ok(entries) => entries,
             Err(e) => return self.unreadable(dir, e.to_string()),
         };
-        let mut children = Vec::new();
+        let mut children: Vec<(std::ffi::OsString, fs::DirEntry)> = Vec::new();
         for entry in entries {
             match entry {
-                Ok(entry) => children.push(entry.path()),
+                Ok(entry) => children.push((entry.file_name(), entry)),
                 Err(e) => self.unreadable(dir, e.to_string()),
             }
         }
-        children.sort();
-        for child in children {
-            if is_hidden(&child) {
+        // Siblings share their parent: their paths sort as their names do.
+        children.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+        for (name, entry) in children {
+            if is_hidden(&name) {
                 continue;
             }
-            // metadata() follows symlinks: a link to a directory is walked (once).
-            match fs::metadata(&child) {
+            let child = dir.join(&name);
+            // What is no link is stat'ed through the open directory, not by
+            // its whole path; a link is followed: a link to a directory is
+            // walked (once).
+            let meta = match entry.file_type() {
+                Ok(kind) if kind.is_file() && !is_article_file(&child) => continue,
+                Ok(kind) if !kind.is_symlink() => entry.metadata(),
+                _ => fs::metadata(&child),
+            };
+            match meta {
                 Ok(meta) if meta.is_dir() => self.dir(&child, &meta),
                 Ok(meta) if meta.is_file() && is_article_file(&child) => {
                     if self.seen_files.insert(file_id(&meta)) {
@@ -399,6 +408,41 @@ pub fn embedded_sources() -> Vec<SourceText> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Depth first, siblings by name as bytes (so "a" and its files come
+    /// before "a-b.txt", then "a.txt"); a link to a directory is walked, a
+    /// link to an article is taken, hidden entries and other extensions
+    /// are not.
+    #[test]
+    fn walks_depth_first_in_name_order_through_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("root");
+        let (a, other) = (root.join("a"), dir.path().join("other"));
+        for d in [&a, &other] {
+            fs::create_dir_all(d).unwrap();
+        }
+        for file in [
+            a.join("b.txt"),
+            root.join("a-b.txt"),
+            root.join("a.txt"),
+            root.join("B.MD"),
+            other.join("o.txt"),
+        ] {
+            fs::write(&file, "Titre\nTexte.\n").unwrap();
+        }
+        for skipped in [root.join(".hidden.txt"), root.join("notes.pdf"), a.join(".x.md")] {
+            fs::write(&skipped, "Titre\nTexte.\n").unwrap();
+        }
+        std::os::unix::fs::symlink(&other, root.join("z-link")).unwrap();
+        std::os::unix::fs::symlink(other.join("o.txt"), root.join("c.txt")).unwrap();
+        let (files, warnings) = collect_files(std::slice::from_ref(&root)).unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let found: Vec<String> =
+            files.iter().map(|f| f.path.strip_prefix(&root).unwrap().display().to_string()).collect();
+        // "z-link/o.txt" is the file "c.txt" already found: one file, once.
+        assert_eq!(found, ["B.MD", "a/b.txt", "a-b.txt", "a.txt", "c.txt"]);
+        assert!(files.iter().all(|f| f.size == 13 && f.mtime_ns > 0));
+    }
 
     #[test]
     fn decode_normalises_text() {
