@@ -20,10 +20,10 @@ fn outcomes() -> Vec<FileOutcome> {
         .map(|file| {
             let (source, warning) = read_source(&file.path, DEFAULT_MAX_FILE_BYTES);
             let source = source.unwrap_or_else(|| panic!("{}: {warning:?}", file.path.display()));
-            FileOutcome {
-                article: Some(parse_article(&source.stem, &source.source, &source.text)),
-                warnings: warning.map(|w| (w.kind, w.message)).into_iter().collect(),
-            }
+            FileOutcome::new(
+                Some(parse_article(&source.stem, &source.source, &source.text)),
+                warning.map(|w| (w.kind, w.message)).into_iter().collect(),
+            )
         })
         .collect()
 }

@@ -5,12 +5,13 @@
 
 use dealscope::corpus::parse::parse_article;
 use dealscope::extract::EXTRACTOR_VERSION;
+use dealscope::search::engine::PairSet;
 use std::path::{Path, PathBuf};
 
 /// The version and the digest of the facts it gives. When extraction
 /// changes on purpose: bump `EXTRACTOR_VERSION` in `src/extract.rs`, then
 /// set both numbers here to what this test prints.
-const PINNED: (u32, u64) = (1, 0xedbcb305f9c1366b);
+const PINNED: (u32, u64) = (1, 0x93a872dbea536886);
 
 fn article_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
@@ -36,6 +37,8 @@ fn facts_change_only_with_a_new_extractor_version() {
         let article = parse_article("id", "source", &text);
         facts.push_str(&serde_json::to_string(&article).unwrap());
         facts.push_str(&serde_json::to_string(&article.paragraphs).unwrap());
+        // Cached with the facts: the letter pairs the search index reads.
+        facts.push_str(&format!("{:?}", PairSet::of_body(article.paragraphs.text())));
         for deal in &article.deals {
             facts.push_str(&serde_json::to_string(deal).unwrap());
             facts.push_str(&format!("{:?}", deal.evidence));

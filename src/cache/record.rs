@@ -8,14 +8,16 @@
 //! type, needs a bump of [`RECORD_FORMAT`].
 
 use crate::corpus::load::WarningKind;
-use crate::model::{Article, Deal, DealEvidence, Paragraphs};
-use serde::{Deserialize, Serialize, Serializer};
+use crate::model::{Article, Deal, DealEvidence, ParagraphKind, Paragraphs};
+use crate::search::engine::PairSet;
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::sync::Arc;
 
 /// Bump when the encoding of a record changes (a model field added,
 /// removed, reordered or retyped): records of another format are not read.
-pub const RECORD_FORMAT: u32 = 1;
+pub const RECORD_FORMAT: u32 = 2;
 
 /// What loading one file gave: an article (or none: skipped as page
 /// furniture) and the warnings about it, without the file's path (the path
@@ -24,6 +26,16 @@ pub const RECORD_FORMAT: u32 = 1;
 pub struct FileOutcome {
     pub article: Option<Article>,
     pub warnings: Vec<(WarningKind, String)>,
+    /// The letter pairs of the article's body, for the search index: kept
+    /// with the record, as finding them costs more than reading them back.
+    pub body_pairs: Option<PairSet>,
+}
+
+impl FileOutcome {
+    pub fn new(article: Option<Article>, warnings: Vec<(WarningKind, String)>) -> FileOutcome {
+        let body_pairs = article.as_ref().map(|a| PairSet::of_body(a.paragraphs.text()));
+        FileOutcome { article, warnings, body_pairs }
+    }
 }
 
 /// Why bytes are not a record.
@@ -65,12 +77,45 @@ struct ArticleRecord<A, P, D> {
     article: A,
     paragraphs: P,
     deals: D,
+    body_pairs: PairSet,
 }
 
 type RecordOut<'a> =
-    Record<ArticleRecord<&'a Article, &'a Paragraphs, DealsOut<'a>>, &'a [(WarningKind, String)]>;
-type RecordIn =
-    Record<ArticleRecord<Article, Paragraphs, Vec<(Deal, DealEvidence)>>, Vec<(WarningKind, String)>>;
+    Record<ArticleRecord<&'a Article, BodyOut<'a>, DealsOut<'a>>, &'a [(WarningKind, String)]>;
+type RecordIn = Record<ArticleRecord<Article, BodyIn, Vec<(Deal, DealEvidence)>>, Vec<(WarningKind, String)>>;
+
+/// The body as the model holds it, one text and where each paragraph ends:
+/// read back with one allocation, its text checked as UTF-8 in one pass.
+struct BodyOut<'a>(&'a Paragraphs);
+
+impl Serialize for BodyOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (text, ends) = self.0.parts();
+        (Bytes(text.as_bytes()), ends).serialize(serializer)
+    }
+}
+
+/// Text written as bytes, which postcard lays out as it lays out a string.
+struct Bytes<'a>(&'a [u8]);
+
+impl Serialize for Bytes<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(self.0)
+    }
+}
+
+struct BodyIn(Paragraphs);
+
+impl<'de> Deserialize<'de> for BodyIn {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<BodyIn, D::Error> {
+        let (text, ends): (&'de [u8], Vec<(u32, ParagraphKind)>) = Deserialize::deserialize(deserializer)?;
+        let text =
+            simdutf8::basic::from_utf8(text).map_err(|_| D::Error::custom("a body that is not UTF-8"))?;
+        Paragraphs::from_parts(text, ends)
+            .map(BodyIn)
+            .ok_or_else(|| D::Error::custom("paragraph ends that do not fit their body"))
+    }
+}
 
 /// An article's deals written as `(deal, evidence)` pairs, which decode
 /// as a `Vec<(Deal, DealEvidence)>`.
@@ -86,8 +131,9 @@ pub fn encode(outcome: &FileOutcome) -> Vec<u8> {
     let record: RecordOut<'_> = Record {
         article: outcome.article.as_ref().map(|article| ArticleRecord {
             article,
-            paragraphs: &article.paragraphs,
+            paragraphs: BodyOut(&article.paragraphs),
             deals: DealsOut(&article.deals),
+            body_pairs: outcome.body_pairs.unwrap_or_else(|| PairSet::of_body(article.paragraphs.text())),
         }),
         warnings: &outcome.warnings,
     };
@@ -103,18 +149,21 @@ pub fn decode(bytes: &[u8]) -> Result<FileOutcome, RecordError> {
     if !rest.is_empty() {
         return Err(RecordError::TrailingBytes(rest.len()));
     }
-    let article = record.article.map(|ArticleRecord { mut article, paragraphs, deals }| {
-        article.paragraphs = paragraphs;
-        article.deals = deals
-            .into_iter()
-            .map(|(mut deal, evidence)| {
-                deal.evidence = evidence;
-                Arc::new(deal)
-            })
-            .collect();
-        article
-    });
-    Ok(FileOutcome { article, warnings: record.warnings })
+    let mut body_pairs = None;
+    let article =
+        record.article.map(|ArticleRecord { mut article, paragraphs, deals, body_pairs: pairs }| {
+            body_pairs = Some(pairs);
+            article.paragraphs = paragraphs.0;
+            article.deals = deals
+                .into_iter()
+                .map(|(mut deal, evidence)| {
+                    deal.evidence = evidence;
+                    Arc::new(deal)
+                })
+                .collect();
+            article
+        });
+    Ok(FileOutcome { article, warnings: record.warnings, body_pairs })
 }
 
 #[cfg(test)]
@@ -123,7 +172,7 @@ mod tests {
     use crate::model::*;
 
     /// The format the pinned bytes are in, and their xxh3.
-    const PIN: (u32, u64) = (1, 0x2a982f0f32e314a8);
+    const PIN: (u32, u64) = (2, 0x2b99fd0ea36a3ebf);
 
     /// Every model type, each `Option` both ways, floats whose bits a lossy
     /// encoding would change, offsets past 32 bits.
@@ -209,14 +258,14 @@ mod tests {
                 paragraph(ParagraphKind::Text, "Fin."),
             ]),
         };
-        FileOutcome {
-            article: Some(article),
-            warnings: vec![
+        FileOutcome::new(
+            Some(article),
+            vec![
                 (WarningKind::Loaded, "invalid UTF-8 replaced with U+FFFD".into()),
                 (WarningKind::Skipped, String::new()),
                 (WarningKind::Unreadable, "x".into()),
             ],
-        }
+        )
     }
 
     fn float_bits(article: &Article) -> Vec<u64> {
@@ -246,7 +295,7 @@ mod tests {
     #[test]
     fn an_outcome_without_article_round_trips() {
         for warnings in [vec![], vec![(WarningKind::Skipped, "skipped: no article text".to_string())]] {
-            let outcome = FileOutcome { article: None, warnings };
+            let outcome = FileOutcome::new(None, warnings);
             assert_eq!(decode(&encode(&outcome)), Ok(outcome));
         }
     }

@@ -10,6 +10,7 @@ use super::store::Corpus;
 use crate::cache::record::{self, FileOutcome};
 use crate::cache::session::{CacheChoice, LoadCache};
 use crate::model::Article;
+use crate::search::engine::PairSet;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex, mpsc};
@@ -28,13 +29,17 @@ pub enum LoadEvent<P = ()> {
     CacheWarning(String),
 }
 
-impl LoadEvent {
+/// An article as loaded, with the letter pairs of its body when they were
+/// found on the way (see [`FileOutcome::body_pairs`]).
+type Found = LoadEvent<Option<PairSet>>;
+
+impl Found {
     /// The event with what `prepare` makes of its article. A panic in
     /// `prepare` (a bug) costs that article only, reported as a warning.
-    fn prepared<P>(self, prepare: &impl Fn(&Article) -> P) -> LoadEvent<P> {
+    fn prepared<P>(self, prepare: &impl Fn(&Article, Option<PairSet>) -> P) -> LoadEvent<P> {
         match self {
-            LoadEvent::Article(article, ()) => {
-                match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prepare(&article))) {
+            LoadEvent::Article(article, pairs) => {
+                match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prepare(&article, pairs))) {
                     Ok(prepared) => LoadEvent::Article(article, prepared),
                     Err(_) => LoadEvent::Warning(failed(article.source.clone(), "loader")),
                 }
@@ -84,22 +89,23 @@ pub fn ingest(
     options: &LoadOptions,
     sink: impl FnMut(LoadEvent),
 ) -> Result<(), MissingPath> {
-    ingest_with(paths, options, |_| (), sink)
+    ingest_with(paths, options, |_, _| (), sink)
 }
 
 /// [`ingest`], with `prepare` run on each article by the loading threads
-/// (the browser builds its search documents there, on every core).
+/// (the browser builds its search documents there, on every core), given
+/// the letter pairs of the article's body when loading has them.
 pub fn ingest_with<P: Send>(
     paths: &[PathBuf],
     options: &LoadOptions,
-    prepare: impl Fn(&Article) -> P + Sync,
+    prepare: impl Fn(&Article, Option<PairSet>) -> P + Sync,
     mut sink: impl FnMut(LoadEvent<P>),
 ) -> Result<(), MissingPath> {
     if paths.is_empty() {
         let sources = embedded_sources();
         sink(LoadEvent::Started { files: sources.len() });
         for source in sources {
-            sink(LoadEvent::Article(Box::new(parse_source(&source)), ()).prepared(&prepare));
+            sink(LoadEvent::Article(Box::new(parse_source(&source)), None).prepared(&prepare));
         }
         return Ok(());
     }
@@ -192,7 +198,7 @@ fn load_chunk<P>(
     job: Job<'_>,
     max_bytes: u64,
     budget: &ByteBudget,
-    prepare: &impl Fn(&Article) -> P,
+    prepare: &impl Fn(&Article, Option<PairSet>) -> P,
 ) -> Vec<Prepared<P>> {
     let (files, keep_records) = (job.files, job.keep_records);
     let work = std::panic::AssertUnwindSafe(|| {
@@ -308,7 +314,7 @@ type Prepared<P> = (Loaded, Vec<LoadEvent<P>>);
 /// One file, loaded.
 #[derive(Default)]
 struct Loaded {
-    events: Vec<LoadEvent>,
+    events: Vec<Found>,
     /// The outcome encoded for the cache, when the file was read and parsed.
     record: Option<Vec<u8>>,
     /// A cached record was there but would not decode.
@@ -333,24 +339,21 @@ fn load_one(file: &FoundFile, cached: Option<&[u8]>, max_bytes: u64, keep_record
             damaged_record,
         };
     };
-    let mut outcome = FileOutcome {
-        article: None,
-        warnings: warning.iter().map(|w| (w.kind, w.message.clone())).collect(),
-    };
-    match std::panic::catch_unwind(|| parse_source(&source)) {
+    let mut warnings: Vec<(WarningKind, String)> =
+        warning.iter().map(|w| (w.kind, w.message.clone())).collect();
+    let outcome = match std::panic::catch_unwind(|| parse_source(&source)) {
         Ok(article) if article.title.is_empty() && article.paragraphs.is_empty() => {
-            outcome
-                .warnings
-                .push((WarningKind::Skipped, "skipped: no article text, only page furniture".into()));
+            warnings.push((WarningKind::Skipped, "skipped: no article text, only page furniture".into()));
+            FileOutcome::new(None, warnings)
         }
-        Ok(article) => outcome.article = Some(article),
+        Ok(article) => FileOutcome::new(Some(article), warnings),
         Err(_) => {
             // Not cached: a bug fixed in the next build must not stay hidden.
-            let mut events: Vec<LoadEvent> = warning.map(LoadEvent::Warning).into_iter().collect();
+            let mut events: Vec<Found> = warning.map(LoadEvent::Warning).into_iter().collect();
             events.push(LoadEvent::Warning(failed(source.source.clone(), "parser")));
             return Loaded { events, record: None, damaged_record };
         }
-    }
+    };
     let record = keep_record.then(|| record::encode(&outcome));
     Loaded { events: replay(&file.path, outcome), record, damaged_record }
 }
@@ -358,9 +361,9 @@ fn load_one(file: &FoundFile, cached: Option<&[u8]>, max_bytes: u64, keep_record
 /// The events of one file's outcome, named after the file as it was found
 /// this time (the same file reached by another spelling of its root keeps
 /// its cached record).
-fn replay(path: &Path, outcome: FileOutcome) -> Vec<LoadEvent> {
+fn replay(path: &Path, outcome: FileOutcome) -> Vec<Found> {
     let (stem, shown) = source_names(path);
-    let mut events: Vec<LoadEvent> = outcome
+    let mut events: Vec<Found> = outcome
         .warnings
         .into_iter()
         .map(|(kind, message)| LoadEvent::Warning(LoadWarning { path: shown.clone(), message, kind }))
@@ -368,7 +371,7 @@ fn replay(path: &Path, outcome: FileOutcome) -> Vec<LoadEvent> {
     if let Some(mut article) = outcome.article {
         article.id = stem;
         article.source = shown;
-        events.push(LoadEvent::Article(Box::new(article), ()));
+        events.push(LoadEvent::Article(Box::new(article), outcome.body_pairs));
     }
     events
 }
@@ -429,7 +432,7 @@ mod tests {
         }
         let mut ids = Vec::new();
         // Uneven work, so that later chunks can finish first.
-        let prepare = |article: &Article| {
+        let prepare = |article: &Article, _| {
             if article.id.ends_with('0') {
                 std::thread::sleep(std::time::Duration::from_micros(200));
             }
@@ -444,6 +447,41 @@ mod tests {
         assert_eq!(ids, expected);
     }
 
+    /// The letter pairs read back from the cache are the ones a fresh
+    /// parse finds: a reopened corpus gives the same search documents.
+    #[test]
+    fn documents_from_the_cache_equal_documents_from_the_files() {
+        use crate::search::SearchDoc;
+        let dir = tempfile::tempdir().unwrap();
+        let texts = ["Titre\n\nLa Corée signe avec Nvidia.\n\nÉtat, œuvre, 12 000 GPU.", "Vide\n\nx"];
+        for (i, text) in texts.iter().enumerate() {
+            std::fs::write(dir.path().join(format!("{i}.txt")), text).unwrap();
+        }
+        let cache = dir.path().join("cache").join("facts.sqlite");
+        let options = LoadOptions { cache: CacheChoice::At(cache), ..LoadOptions::default() };
+        let load = || {
+            let mut docs = Vec::new();
+            let paths = [dir.path().to_path_buf()];
+            ingest_with(
+                &paths,
+                &options,
+                |a, pairs| (pairs, SearchDoc::from_loaded(a, pairs)),
+                |event| {
+                    if let LoadEvent::Article(article, (pairs, doc)) = event {
+                        assert_eq!(doc, SearchDoc::from_article(&article), "{}", article.id);
+                        docs.push((pairs.is_some(), doc));
+                    }
+                },
+            )
+            .unwrap();
+            docs
+        };
+        let (parsed, cached) = (load(), load());
+        assert_eq!(parsed.len(), 2);
+        assert_eq!(parsed, cached);
+        assert!(cached.iter().all(|(had_pairs, _)| *had_pairs));
+    }
+
     /// A bug in `prepare` costs its article only: the article is reported
     /// as skipped, the others arrive prepared, in file order.
     #[test]
@@ -454,7 +492,7 @@ mod tests {
             std::fs::write(dir.path().join(format!("{name}.txt")), text).unwrap();
         }
         let (mut prepared, mut warnings) = (Vec::new(), Vec::new());
-        let prepare = |article: &Article| {
+        let prepare = |article: &Article, _| {
             assert!(!article.id.ends_with('b'), "a bug while preparing");
             article.id.clone()
         };

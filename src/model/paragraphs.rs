@@ -57,6 +57,33 @@ impl Paragraphs {
         self.len().checked_sub(1).and_then(|i| self.get(i))
     }
 
+    /// The text and where each paragraph ends in it: what a cache record
+    /// keeps, given back to [`Paragraphs::from_parts`].
+    pub fn parts(&self) -> (&str, &[(u32, ParagraphKind)]) {
+        (&self.text, &self.ends)
+    }
+
+    /// Paragraphs from their parts, checked (the parts come from a file):
+    /// none unless every paragraph ends on a char boundary, after the
+    /// newline that ends the one before, and the last ends the text.
+    pub fn from_parts(text: &str, ends: Vec<(u32, ParagraphKind)>) -> Option<Paragraphs> {
+        let mut start = 0;
+        for (i, &(end, _)) in ends.iter().enumerate() {
+            let end = end as usize;
+            if i > 0 {
+                if text.as_bytes().get(start) != Some(&b'\n') {
+                    return None;
+                }
+                start += 1;
+            }
+            if end < start || !text.is_char_boundary(end) {
+                return None;
+            }
+            start = end;
+        }
+        (start == text.len()).then(|| Paragraphs { text: text.into(), ends: ends.into() })
+    }
+
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = ParagraphRef<'_>> + ExactSizeIterator + '_ {
         self.ends.iter().enumerate().map(|(i, &(end, kind))| {
             let start = if i == 0 { 0 } else { self.ends[i - 1].0 as usize + 1 };
@@ -175,6 +202,29 @@ impl<'de> Visitor<'de> for ParagraphList {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parts_round_trip_and_bad_parts_are_refused() {
+        use ParagraphKind::{Heading, Text};
+        let body = Paragraphs::from(vec![
+            Paragraph { kind: Text, text: "Été".into() },
+            Paragraph { kind: Heading, text: String::new() },
+            Paragraph { kind: Text, text: "fin\n".into() },
+        ]);
+        let (text, ends) = body.parts();
+        assert_eq!(Paragraphs::from_parts(text, ends.to_vec()), Some(body.clone()));
+        assert_eq!(Paragraphs::from_parts("", Vec::new()), Some(Paragraphs::default()));
+        for (text, ends) in [
+            ("abc", vec![(4, Text)]),              // past the end
+            ("é", vec![(1, Text)]),                // inside a char
+            ("ab", vec![(1, Text)]),               // text left after the last
+            ("a b", vec![(1, Text), (3, Text)]),   // no newline between two
+            ("ab\nc", vec![(2, Text), (1, Text)]), // ends going back
+            ("x", Vec::new()),                     // text with no paragraph
+        ] {
+            assert_eq!(Paragraphs::from_parts(text, ends.clone()), None, "{text:?} {ends:?}");
+        }
+    }
 
     fn paragraph(kind: ParagraphKind, text: &str) -> Paragraph {
         Paragraph { kind, text: text.into() }

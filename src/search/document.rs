@@ -42,6 +42,11 @@ impl Body {
         Body { text, pairs }
     }
 
+    /// A body whose pairs were found before (kept in the facts cache).
+    pub fn with_pairs(text: Arc<str>, pairs: PairSet) -> Body {
+        Body { text, pairs }
+    }
+
     pub fn text(&self) -> &Arc<str> {
         &self.text
     }
@@ -114,6 +119,12 @@ impl SearchDoc {
     /// Builds a document from a parsed article. The model only carries
     /// English country names; the French ones come from the country list.
     pub fn from_article(article: &Article) -> SearchDoc {
+        SearchDoc::from_loaded(article, None)
+    }
+
+    /// [`SearchDoc::from_article`], given the pairs of the article's body
+    /// when loading read them from the cache.
+    pub fn from_loaded(article: &Article, body_pairs: Option<PairSet>) -> SearchDoc {
         let french_name = |code: &str| Gazetteer::embedded().get(code).map(|c| c.name_fr.clone());
         let primary = article.primary_country.as_ref();
         let mut primary_names = Vec::new();
@@ -140,7 +151,10 @@ impl SearchDoc {
             &[],
         );
         SearchDoc {
-            body: Body::new(Arc::clone(article.paragraphs.text())),
+            body: match body_pairs {
+                Some(pairs) => Body::with_pairs(Arc::clone(article.paragraphs.text()), pairs),
+                None => Body::new(Arc::clone(article.paragraphs.text())),
+            },
             date: article.date.clone(),
             kinds: article.deals.iter().map(|d| d.kind).collect(),
             statuses: article.deals.iter().map(|d| d.status).collect(),

@@ -24,7 +24,7 @@ use super::document::{CountryKey, SearchDoc};
 use super::matcher::{self, KEY_SEPARATOR, MATCH_SCORE, SCAN_MAX_LEN};
 use super::query::{Clause, Query, Term, slug_matches};
 use crate::model::{DealKind, DealStatus, Topic};
-pub(crate) use exact::PairSet;
+pub use exact::PairSet;
 use exact::{body_contains, key_contains};
 pub use order::Sort;
 use order::{DateOrder, date_key};

@@ -83,9 +83,12 @@ pub fn spawn_loader(paths: Vec<PathBuf>, options: LoadOptions, tx: Sender<LoopEv
             }
             sent
         };
-        let (mut batch, mut docs): (Vec<Article>, Vec<SearchDoc>) = (Vec::new(), Vec::new());
+        // Each batch gets its full size at once: grown one article at a
+        // time, it would be copied, and its memory touched anew, at each doubling.
+        let (mut batch, mut docs): (Vec<Article>, Vec<SearchDoc>) =
+            (Vec::with_capacity(BATCH_SIZE), Vec::with_capacity(BATCH_SIZE));
         let mut last_sent = Instant::now();
-        let result = ingest_with(&paths, &options, SearchDoc::from_article, |event| match event {
+        let result = ingest_with(&paths, &options, SearchDoc::from_loaded, |event| match event {
             LoadEvent::Started { files } => {
                 send(Action::LoadStarted { files });
             }
@@ -99,7 +102,9 @@ pub fn spawn_loader(paths: Vec<PathBuf>, options: LoadOptions, tx: Sender<LoopEv
                 batch.push(*article);
                 docs.push(doc);
                 if batch.len() >= BATCH_SIZE || last_sent.elapsed() >= BATCH_INTERVAL {
-                    send_batch(std::mem::take(&mut batch), std::mem::take(&mut docs));
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH_SIZE));
+                    let full_docs = std::mem::replace(&mut docs, Vec::with_capacity(BATCH_SIZE));
+                    send_batch(full, full_docs);
                     last_sent = Instant::now();
                 }
             }

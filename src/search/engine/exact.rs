@@ -4,12 +4,15 @@
 
 use super::{KEY_SEPARATOR, as_str};
 use crate::extract::text::{fold_char, fold_into};
+use serde::{Deserialize, Serialize};
 
 /// Which pairs of adjacent ASCII letters and digits folded text holds, one
 /// bit each (36 x 36). A text holds a term only if its set holds every pair
 /// of the term's; other bytes are not counted on either side.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct PairSet([u64; PAIR_WORDS]);
+/// Kept in the facts cache with each article, as its body's pairs cost
+/// more to find than to read back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PairSet([u64; PAIR_WORDS]);
 
 const PAIR_SYMBOLS: usize = 36;
 const PAIR_WORDS: usize = (PAIR_SYMBOLS * PAIR_SYMBOLS).div_ceil(64);
@@ -97,7 +100,7 @@ impl PairSet {
     /// The pairs of `body` folded. A newline is no letter, so no pair spans
     /// two lines (no term does either). One pass: ASCII bytes are looked
     /// up, other chars folded one at a time, no copy of the body is made.
-    pub(crate) fn of_body(body: &str) -> PairSet {
+    pub fn of_body(body: &str) -> PairSet {
         if body.is_empty() {
             return PairSet::default();
         }
