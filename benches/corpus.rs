@@ -378,8 +378,7 @@ fn reference_search(docs: &[SearchDoc], query: &Query, selection: &Selection) ->
                 .into_iter()
                 .filter(|&(d, _)| {
                     let doc = &docs[d as usize];
-                    let body =
-                        std::iter::once(doc.title.clone()).chain(doc.body.text().split('\n').map(fold));
+                    let body = std::iter::once(doc.title.clone()).chain(doc.body.text().lines().map(fold));
                     keep(body.chain(doc.fields.iter().cloned()).any(|f| f.contains(v.as_str())))
                 })
                 .map(|(d, s)| (d, if clause.negated { s } else { s + u32::from(MATCH_SCORE) * 2 }))

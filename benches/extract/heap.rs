@@ -11,6 +11,11 @@ fn text(s: &String) -> usize {
     s.capacity()
 }
 
+/// A shared text: its bytes and the two reference counts beside them.
+fn shared_text(s: &std::sync::Arc<str>) -> usize {
+    s.len() + 2 * size_of::<usize>()
+}
+
 fn texts<'a>(items: impl IntoIterator<Item = &'a String>) -> usize {
     items.into_iter().map(|s| size_of::<String>() + s.capacity()).sum()
 }
@@ -49,7 +54,7 @@ pub fn breakdown(corpus: &Corpus) -> Vec<(&'static str, usize)> {
         for d in &a.deals {
             parts[6].1 += size_of::<Deal>() + 2 * size_of::<usize>();
             parts[7].1 += d.mentions.capacity() * size_of::<Mention>()
-                + d.mentions.iter().map(|m| text(&m.article) + text(&m.text)).sum::<usize>();
+                + d.mentions.iter().map(|m| text(&m.article) + shared_text(&m.text)).sum::<usize>();
             parts[8].1 += text(&d.id)
                 + texts(&d.countries)
                 + texts(&d.articles)

@@ -81,7 +81,7 @@ pub fn open_evidence(state: &mut AppState) {
     let article = link.article;
     let sentence = state.selected_deal().and_then(|d| state.deal(d)).and_then(|deal| {
         let mut in_article = deal.mentions.iter().filter(|m| state.article_ids.contains_key(&m.article));
-        in_article.nth(state.card_cursor).map(|m| m.text.clone())
+        in_article.nth(state.card_cursor).map(|m| m.text.to_string())
     });
     state.deal_reader = DealReader::Article(article);
     state.scroll_to_text = sentence;

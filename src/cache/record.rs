@@ -201,7 +201,7 @@ mod tests {
         deal.topics = vec![Topic::DataCentre, Topic::SovereignAi];
         deal.mentions = vec![
             Mention { article: "sample".into(), text: "Un campus de 1 GW.".into() },
-            Mention { article: "sample".into(), text: String::new() },
+            Mention { article: "sample".into(), text: "".into() },
         ];
         deal.evidence =
             DealEvidence { names: vec!["campus".into()], article_keys: vec!["0123456789abcdef".into()] };

@@ -5,6 +5,7 @@
 use super::article::{CountryRef, Topic};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// What kind of agreement a deal is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -230,7 +231,7 @@ pub struct Stage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     pub article: String,
-    pub text: String,
+    pub text: Arc<str>,
 }
 
 /// One real-world deal, with every field traceable to a mention.

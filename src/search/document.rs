@@ -27,31 +27,56 @@ impl CountryKey {
     }
 }
 
+/// What exact terms read of a document: an article's paragraphs (the text
+/// the article holds, shared), or a deal's evidence sentences (each shared
+/// with the deal, not joined into a copy).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BodyText {
+    Whole(Arc<str>),
+    Sentences(Arc<[Arc<str>]>),
+}
+
+impl BodyText {
+    /// Its lines: no term spans two.
+    pub fn lines(&self) -> Box<dyn Iterator<Item = &str> + '_> {
+        match self {
+            BodyText::Whole(text) => Box::new(text.split('\n')),
+            BodyText::Sentences(sentences) => Box::new(sentences.iter().flat_map(|s| s.split('\n'))),
+        }
+    }
+}
+
 /// A document's body with the letter pairs it holds once folded, taken
 /// where the document is built (on the loading threads) rather than where
 /// it is indexed: one always goes with the other.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Body {
-    text: Arc<str>,
+    text: BodyText,
     pairs: PairSet,
 }
 
 impl Body {
     pub fn new(text: Arc<str>) -> Body {
         let pairs = PairSet::of_body(&text);
-        Body { text, pairs }
+        Body { text: BodyText::Whole(text), pairs }
     }
 
     /// A body whose pairs were found before (kept in the facts cache).
     pub fn with_pairs(text: Arc<str>, pairs: PairSet) -> Body {
-        Body { text, pairs }
+        Body { text: BodyText::Whole(text), pairs }
     }
 
-    pub fn text(&self) -> &Arc<str> {
+    /// A body of sentences, one or more lines each.
+    pub fn of_sentences(sentences: Arc<[Arc<str>]>) -> Body {
+        let pairs = PairSet::of_lines(sentences.iter().map(|s| &**s));
+        Body { text: BodyText::Sentences(sentences), pairs }
+    }
+
+    pub fn text(&self) -> &BodyText {
         &self.text
     }
 
-    pub(crate) fn into_parts(self) -> (Arc<str>, PairSet) {
+    pub(crate) fn into_parts(self) -> (BodyText, PairSet) {
         (self.text, self.pairs)
     }
 }
@@ -189,16 +214,16 @@ impl SearchDoc {
         others.extend(titles.iter().skip(1).map(|t| t.to_string()));
         let mut orgs: Vec<&str> = deal.organisations.iter().map(|o| o.name.as_str()).collect();
         orgs.push(deal.kind.slug());
-        let mentions: Vec<&str> = deal.mentions.iter().map(|m| m.text.as_str()).collect();
         let doc = SearchDoc::new(
             titles.first().copied().unwrap_or(""),
             host.map(|c| (c.code.as_str(), as_refs(&host_names))).as_ref().map(|(c, n)| (*c, n.as_slice())),
             &as_refs(&others),
             &orgs,
             &deal.topics,
-            &mentions,
+            &[],
         );
         SearchDoc {
+            body: Body::of_sentences(deal.mentions.iter().map(|m| Arc::clone(&m.text)).collect()),
             date: deal.date.clone(),
             kinds: vec![deal.kind],
             statuses: vec![deal.status],
@@ -231,7 +256,7 @@ mod tests {
             ["south korea", "coree du sud", "etats-unis", "nvidia", "sk hynix", "chip-supply"]
         );
         assert_eq!(doc.title, "nvidia renforce la coree");
-        assert_eq!(&**doc.body.text(), "Un paragraphe.");
+        assert_eq!(doc.body.text(), &BodyText::Whole("Un paragraphe.".into()));
         let key = doc.country.unwrap();
         assert_eq!(key.code, "KR");
         for (value, expected) in [

@@ -14,13 +14,13 @@
 //! a linear pass rather than a sort on date strings.
 //!
 //! Memory: a pushed doc is not kept. The index holds its key, its facets,
-//! date and value in a few fixed-size words, and its body as the `Arc` the
-//! article shares; an exact term folds a body when it reads it.
+//! date and value in a few fixed-size words, and its body as the `Arc`s
+//! the article or deal shares; an exact term folds a body when it reads it.
 
 mod exact;
 mod order;
 
-use super::document::{CountryKey, SearchDoc};
+use super::document::{BodyText, CountryKey, SearchDoc};
 use super::matcher::{self, KEY_SEPARATOR, MATCH_SCORE, SCAN_MAX_LEN};
 use super::query::{Clause, Query, Term, slug_matches};
 use crate::model::{DealKind, DealStatus, Topic};
@@ -29,7 +29,7 @@ use exact::{body_contains, key_contains};
 pub use order::Sort;
 use order::{DateOrder, date_key};
 use std::collections::{BTreeSet, HashMap};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Mutex, OnceLock};
 
 /// Facet selections from the UI: values within a facet are OR-ed, facets
 /// are AND-ed; the same filter the store and the CLI use.
@@ -56,7 +56,7 @@ pub struct SearchOutcome {
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     /// Each doc's body, as written: exact terms fold it when they read it.
-    bodies: Vec<Arc<str>>,
+    bodies: Vec<BodyText>,
     /// The pairs of letters and digits each folded body holds: an exact
     /// term folds only the bodies holding every pair of its own.
     body_pairs: Vec<PairSet>,

@@ -4,7 +4,7 @@
 //! lifecycle order.
 
 use super::profile::org_key;
-use crate::model::{Deal, DealOrg, DealStatus, Mention, OrgRole, Stage};
+use crate::model::{Deal, DealOrg, DealStatus, OrgRole, Stage};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
@@ -41,7 +41,7 @@ fn combine_several(members: &[&Deal]) -> Deal {
     for m in members {
         offsets.push(deal.mentions.len());
         for mention in &m.mentions {
-            deal.mentions.push(Mention { article: mention.article.clone(), text: mention.text.clone() });
+            deal.mentions.push(mention.clone());
         }
         for a in &m.articles {
             push_unique(&mut deal.articles, a.clone());

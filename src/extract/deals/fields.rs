@@ -34,11 +34,11 @@ pub fn build_deal(
     let mut mentions: Vec<Mention> = Vec::new();
     let mut mention_of_frame = vec![0usize; frames.len()];
     for &i in &draft.frames {
-        let text = frames[i].text(input).to_string();
-        let at = match mentions.iter().position(|m| m.text == text) {
+        let text = frames[i].text(input);
+        let at = match mentions.iter().position(|m| &*m.text == text) {
             Some(at) => at,
             None => {
-                mentions.push(Mention { article: input.article_id.to_string(), text });
+                mentions.push(Mention { article: input.article_id.to_string(), text: text.into() });
                 mentions.len() - 1
             }
         };

@@ -4,6 +4,7 @@
 
 use super::{KEY_SEPARATOR, as_str};
 use crate::extract::text::{fold_char, fold_into};
+use crate::search::document::BodyText;
 use serde::{Deserialize, Serialize};
 
 /// Which pairs of adjacent ASCII letters and digits folded text holds, one
@@ -87,10 +88,12 @@ impl PairBytes {
         symbol
     }
 
+    /// Sixty-four bytes to a word at a time, with no branch per pair: a
+    /// short body (a deal's few sentences) costs little more than its text.
     fn finish(&self) -> PairSet {
         let mut set = PairSet::default();
-        for (bit, _) in self.0[..usize::from(NO_PAIR)].iter().enumerate().filter(|(_, seen)| **seen != 0) {
-            set.0[bit / 64] |= 1 << (bit % 64);
+        for (word, seen) in set.0.iter_mut().zip(self.0[..usize::from(NO_PAIR)].chunks(64)) {
+            *word = seen.iter().enumerate().fold(0, |bits, (i, &s)| bits | (u64::from(s != 0) << i));
         }
         set
     }
@@ -101,28 +104,34 @@ impl PairSet {
     /// two lines (no term does either). One pass: ASCII bytes are looked
     /// up, other chars folded one at a time, no copy of the body is made.
     pub fn of_body(body: &str) -> PairSet {
-        if body.is_empty() {
-            return PairSet::default();
-        }
+        PairSet::of_lines(std::iter::once(body))
+    }
+
+    /// The pairs of texts each on its own lines, as if joined by newlines.
+    pub fn of_lines<'a>(texts: impl IntoIterator<Item = &'a str>) -> PairSet {
         let mut pairs = PairBytes::new();
-        let mut previous = NO_SYMBOL;
         let mut folded = String::new();
-        let bytes = body.as_bytes();
-        let mut at = 0;
-        while let Some(&byte) = bytes.get(at) {
-            if byte.is_ascii() {
-                previous = pairs.add_one(previous, byte);
-                at += 1;
-                continue;
+        let mut any = false;
+        for text in texts {
+            any |= !text.is_empty();
+            let mut previous = NO_SYMBOL;
+            let bytes = text.as_bytes();
+            let mut at = 0;
+            while let Some(&byte) = bytes.get(at) {
+                if byte.is_ascii() {
+                    previous = pairs.add_one(previous, byte);
+                    at += 1;
+                    continue;
+                }
+                // `at` is on a char boundary: every byte before it was a whole char.
+                let Some(c) = text[at..].chars().next() else { break };
+                folded.clear();
+                fold_char(c, &mut folded);
+                previous = pairs.add(previous, folded.as_bytes());
+                at += c.len_utf8();
             }
-            // `at` is on a char boundary: every byte before it was a whole char.
-            let Some(c) = body[at..].chars().next() else { break };
-            folded.clear();
-            fold_char(c, &mut folded);
-            previous = pairs.add(previous, folded.as_bytes());
-            at += c.len_utf8();
         }
-        pairs.finish()
+        if any { pairs.finish() } else { PairSet::default() }
     }
 
     /// The pairs of text already folded (a term).
@@ -144,8 +153,8 @@ pub(super) fn key_contains(key: &[u8], term: &str) -> bool {
 
 /// Whether folded `term` occurs in `body` once folded, line by line (a
 /// term never spans two paragraphs), folding into `scratch`.
-pub(super) fn body_contains(body: &str, term: &str, scratch: &mut String) -> bool {
-    body.split('\n').any(|line| {
+pub(super) fn body_contains(body: &BodyText, term: &str, scratch: &mut String) -> bool {
+    body.lines().any(|line| {
         scratch.clear();
         fold_into(line, scratch);
         scratch.contains(term)
@@ -183,6 +192,13 @@ mod tests {
             prop_assert_eq!(PairSet::of_body(&body), pairs_by_definition(&body));
         }
 
+        /// Sentences kept apart hold the pairs of their text joined by newlines.
+        #[test]
+        fn pairs_of_lines_equal_pairs_of_the_joined_text(lines in proptest::collection::vec("[a-zA-Zéœ’ \n.-]{0,20}", 0..5)) {
+            let joined = lines.join("\n");
+            prop_assert_eq!(PairSet::of_lines(lines.iter().map(String::as_str)), PairSet::of_body(&joined));
+        }
+
         /// The pair set never rules out a body that holds the term.
         #[test]
         fn pair_set_never_rules_out_a_match(body in "[a-zA-Zé0-9 \n.-]{0,80}", start in 0usize..80, len in 1usize..8) {
@@ -191,7 +207,7 @@ mod tests {
             let start = start.min(chars.len());
             let term: String = chars[start..(start + len).min(chars.len())].iter().collect();
             let mut scratch = String::new();
-            if !term.is_empty() && body_contains(&body, &term, &mut scratch) {
+            if !term.is_empty() && body_contains(&BodyText::Whole(body.as_str().into()), &term, &mut scratch) {
                 prop_assert!(PairSet::of_body(&body).holds(&PairSet::of_folded(&term)));
             }
         }
@@ -204,8 +220,12 @@ mod tests {
         assert!(set.holds(&PairSet::of_folded("coree")));
         assert!(!set.holds(&PairSet::of_folded("zz")));
         let mut scratch = String::new();
-        assert!(body_contains(body, "coree", &mut scratch));
-        assert!(!body_contains(body, "coree\nun", &mut scratch), "a term never spans two paragraphs");
+        let whole = BodyText::Whole(body.into());
+        assert!(body_contains(&whole, "coree", &mut scratch));
+        assert!(!body_contains(&whole, "coree\nun", &mut scratch), "a term never spans two paragraphs");
+        let sentences = BodyText::Sentences(body.split('\n').map(Into::into).collect());
+        assert!(body_contains(&sentences, "coree", &mut scratch));
+        assert!(!body_contains(&sentences, "coree un", &mut scratch), "nor two sentences");
         assert!(key_contains(b"titre\xffcoree du sud", "coree"));
     }
 }
