@@ -1,14 +1,21 @@
 //! Order-preserving parallel map over a slice with scoped threads, for the
 //! few batch steps that build many independent values (search documents of
-//! merged deals): one contiguous share per core.
+//! merged deals, the `stat` of a directory's entries): one contiguous share
+//! per core.
 
 /// Below this many items the calling thread does the work alone.
 const PARALLEL_FROM: usize = 2048;
 
 /// `items.iter().map(f).collect()`, the work cut between the cores.
 pub fn map<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
+    map_from(items, PARALLEL_FROM, f)
+}
+
+/// [`map`], in parallel from `from` items: fewer when each item costs a
+/// system call rather than a few microseconds of work.
+pub fn map_from<T: Sync, U: Send>(items: &[T], from: usize, f: impl Fn(&T) -> U + Sync) -> Vec<U> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
-    if threads == 1 || items.len() < PARALLEL_FROM {
+    if threads == 1 || items.len() < from.max(2) {
         return items.iter().map(f).collect();
     }
     let f = &f;

@@ -109,11 +109,17 @@ pub fn ingest_with<P: Send>(
         }
         return Ok(());
     }
-    let (files, walk_warnings) = collect_files(paths)?;
+    // The cache opens while the paths are walked: neither needs the other.
+    let (walked, mut cache) = std::thread::scope(|scope| {
+        let opening = scope.spawn(|| LoadCache::open(&options.cache, paths));
+        let walked = collect_files(paths);
+        // A panic while opening is a bug: carried to the caller as is.
+        (walked, opening.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    });
+    let (files, walk_warnings) = walked?;
     sink(LoadEvent::Started { files: files.len() });
     let walk_complete = walk_warnings.is_empty();
     walk_warnings.into_iter().for_each(|w| sink(LoadEvent::Warning(w)));
-    let mut cache = LoadCache::open(&options.cache, paths);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, MAX_THREADS);
     let budget = ByteBudget::new(IN_FLIGHT_BYTES);
     let max_bytes = options.max_bytes;

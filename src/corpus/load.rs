@@ -260,8 +260,8 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<(Vec<FoundFile>, Vec<LoadWarni
         walk.root = root;
         if meta.is_dir() {
             walk.dir(path, &meta);
-        } else if walk.seen_files.insert(file_id(&meta)) {
-            walk.files.push(FoundFile::new(path.clone(), root, &meta));
+        } else {
+            walk.file(path.clone(), &meta);
         }
     }
     Ok((walk.files, walk.warnings))
@@ -294,6 +294,13 @@ impl Walk {
         });
     }
 
+    /// Takes a file, once however many ways it is reached.
+    fn file(&mut self, path: PathBuf, meta: &fs::Metadata) {
+        if self.seen_files.insert(file_id(meta)) {
+            self.files.push(FoundFile::new(path, self.root, meta));
+        }
+    }
+
     /// Walks a directory once: linear in the entries it holds, whatever
     /// the depth (no path is canonicalised).
     fn dir(&mut self, dir: &Path, meta: &fs::Metadata) {
@@ -313,35 +320,45 @@ impl Walk {
         }
         // Siblings share their parent: their paths sort as their names do.
         children.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
-        for (name, entry) in children {
-            if is_hidden(&name) {
-                continue;
-            }
-            let child = dir.join(&name);
-            // What is no link is stat'ed through the open directory, not by
-            // its whole path; a link is followed: a link to a directory is
-            // walked (once).
-            let meta = match entry.file_type() {
-                Ok(kind) if kind.is_file() && !is_article_file(&child) => continue,
-                Ok(kind) if !kind.is_symlink() => entry.metadata(),
-                _ => fs::metadata(&child),
-            };
+        let children: Vec<(PathBuf, fs::DirEntry)> = children
+            .into_iter()
+            .filter(|(name, _)| !is_hidden(name))
+            .map(|(name, entry)| (dir.join(name), entry))
+            .collect();
+        // Stat'ing is most of a walk: a large directory's entries are
+        // stat'ed on every core, then taken in order.
+        let metas = crate::parallel::map_from(&children, STAT_IN_PARALLEL_FROM, |(child, entry)| {
+            child_metadata(child, entry)
+        });
+        for ((child, _), meta) in children.into_iter().zip(metas) {
             match meta {
-                Ok(meta) if meta.is_dir() => self.dir(&child, &meta),
-                Ok(meta) if meta.is_file() && is_article_file(&child) => {
-                    if self.seen_files.insert(file_id(&meta)) {
-                        self.files.push(FoundFile::new(child, self.root, &meta));
-                    }
-                }
-                Ok(_) => {}
+                None => {}
+                Some(Ok(meta)) if meta.is_dir() => self.dir(&child, &meta),
+                Some(Ok(meta)) if meta.is_file() && is_article_file(&child) => self.file(child, &meta),
+                Some(Ok(_)) => {}
                 // A dangling link or a path too long to open: say so when it
                 // would have been an article.
-                Err(e) if is_article_file(&child) || fs::symlink_metadata(&child).is_err() => {
+                Some(Err(e)) if is_article_file(&child) || fs::symlink_metadata(&child).is_err() => {
                     self.unreadable(&child, e.to_string())
                 }
-                Err(_) => {}
+                Some(Err(_)) => {}
             }
         }
+    }
+}
+
+/// Directories with this many entries have them stat'ed in parallel.
+const STAT_IN_PARALLEL_FROM: usize = 64;
+
+/// A directory entry's metadata, or none for a file that is no article
+/// (never stat'ed). What is no link is stat'ed through the open directory,
+/// not by its whole path; a link is followed: a link to a directory is
+/// walked (once).
+fn child_metadata(child: &Path, entry: &fs::DirEntry) -> Option<std::io::Result<fs::Metadata>> {
+    match entry.file_type() {
+        Ok(kind) if kind.is_file() && !is_article_file(child) => None,
+        Ok(kind) if !kind.is_symlink() => Some(entry.metadata()),
+        _ => Some(fs::metadata(child)),
     }
 }
 
