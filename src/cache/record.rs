@@ -2,8 +2,10 @@
 //!
 //! The article's serde shape is the CLI's JSON: it writes its deals as ids
 //! and leaves out its paragraphs and each deal's evidence. A record
-//! therefore carries the article, then its paragraphs, then each deal with
-//! its evidence, and decoding puts them back. postcard is positional: the
+//! therefore carries the article, then its paragraphs (one text and the
+//! paragraph ends), then each deal with its evidence, then the letter pairs
+//! of the body for the search index, and decoding puts them back (a body
+//! whose ends do not fit its text is a damaged record). postcard is positional: the
 //! layout is the field order below, so any change to it, or to a model
 //! type, needs a bump of [`RECORD_FORMAT`].
 

@@ -38,10 +38,30 @@ pub enum BodyText {
 
 impl BodyText {
     /// Its lines: no term spans two.
-    pub fn lines(&self) -> Box<dyn Iterator<Item = &str> + '_> {
+    pub fn lines(&self) -> Lines<'_> {
         match self {
-            BodyText::Whole(text) => Box::new(text.split('\n')),
-            BodyText::Sentences(sentences) => Box::new(sentences.iter().flat_map(|s| s.split('\n'))),
+            BodyText::Whole(text) => Lines { current: Some(text.split('\n')), rest: [].iter() },
+            BodyText::Sentences(sentences) => Lines { current: None, rest: sentences.iter() },
+        }
+    }
+}
+
+/// The lines of a [`BodyText`], with no allocation (an exact term reads
+/// them for every candidate document).
+pub struct Lines<'a> {
+    current: Option<std::str::Split<'a, char>>,
+    rest: std::slice::Iter<'a, Arc<str>>,
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        loop {
+            if let Some(line) = self.current.as_mut().and_then(Iterator::next) {
+                return Some(line);
+            }
+            self.current = Some(self.rest.next()?.split('\n'));
         }
     }
 }
@@ -240,6 +260,16 @@ fn as_refs(v: &[String]) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_body_reads_as_lines_whole_or_in_sentences() {
+        let lines = |body: BodyText| body.lines().map(str::to_string).collect::<Vec<_>>();
+        assert_eq!(lines(BodyText::Whole("a\nb".into())), ["a", "b"]);
+        assert_eq!(lines(BodyText::Whole("".into())), [""]);
+        let sentences: Arc<[Arc<str>]> = ["x\ny", "", "z"].into_iter().map(Arc::from).collect();
+        assert_eq!(lines(BodyText::Sentences(sentences)), ["x", "y", "", "z"]);
+        assert!(lines(BodyText::Sentences(Arc::new([]))).is_empty());
+    }
 
     #[test]
     fn folds_and_dedups_fields() {
