@@ -162,7 +162,11 @@ fn apply(state: &mut AppState, action: Action) {
                 state.article_ids.insert(article.id.clone(), state.articles.len() as u32);
                 state.articles.push(article);
             }
-            request_search(state, View::Articles);
+            // The worker re-runs its last search itself when documents
+            // arrive: asking again per batch would search twice per batch.
+            if state.articles_view.requested.is_none() {
+                request_search(state, View::Articles);
+            }
         }
         Action::DealsMerged { deals, complete } => deals::merged(state, deals, complete),
         Action::LoadWarned(warning) => state.warnings.push(warning),

@@ -361,6 +361,33 @@ fn worker_reruns_last_query_when_docs_arrive_and_wakes() {
     assert_eq!(woken.load(std::sync::atomic::Ordering::SeqCst), 2);
 }
 
+/// Documents arriving in many quick batches re-run the last search a few
+/// times, not once per batch, and the last answer covers every document.
+#[test]
+fn worker_reruns_at_most_every_so_often_while_docs_keep_coming() {
+    let (worker, rx) = SearchWorker::spawn();
+    let docs = corpus();
+    worker.add_docs(docs[..1].to_vec());
+    worker.request(3, spec("", Selection::default()));
+    assert_eq!(recv(&rx).total_docs, 1);
+    let batches = 50;
+    for _ in 0..batches {
+        worker.add_docs(docs.clone());
+    }
+    let all = 1 + batches * docs.len();
+    let mut answers = 0;
+    loop {
+        let answer = recv(&rx);
+        answers += 1;
+        assert_eq!(answer.generation, 3);
+        if answer.total_docs == all {
+            assert_eq!(answer.outcome.hits.len(), all);
+            break;
+        }
+    }
+    assert!(answers <= 10, "{answers} re-runs for {batches} batches");
+}
+
 /// Per-keystroke timing on a seeded synthetic corpus of 100k docs. Ignored:
 /// run with `cargo test --release --lib search::tests::timing -- --ignored --nocapture`.
 #[test]

@@ -1,6 +1,8 @@
 //! The background search thread. It owns two `SearchIndex`es, one of
 //! articles and one of deals, applies added documents in order (the deal
-//! index is replaced whole when deals are merged again), runs only the
+//! index is replaced whole when deals are merged again) and re-runs an
+//! index's last search when its documents change (at most every 100 ms
+//! while they keep coming), runs only the
 //! newest of any queued requests per index (stale ones are dropped unrun,
 //! and a running search is abandoned as soon as a newer request is made),
 //! reuses the previous matches as candidates when the new query refines the
@@ -16,8 +18,9 @@ use super::engine::{SearchIndex, SearchOutcome, Selection, Sort};
 use super::query::{Query, parse};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 /// Which index a search runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -128,12 +131,29 @@ struct Last {
     docs: usize,
 }
 
+/// While documents keep arriving, an index's last search is re-run at most
+/// this often: a loading corpus fills its list a few times a second rather
+/// than once per batch. A request is run at once.
+const RERUN_EVERY: Duration = Duration::from_millis(100);
+
 /// One index and its last search.
 #[derive(Default)]
 struct Slot {
     index: SearchIndex,
     last: Option<Last>,
+    /// Documents arrived since the last search ran.
     changed: bool,
+    ran_at: Option<Instant>,
+}
+
+impl Slot {
+    /// When the last search is to run again over new documents, if it is.
+    fn rerun_due(&self) -> Option<Instant> {
+        if !self.changed || self.last.is_none() {
+            return None;
+        }
+        Some(self.ran_at.map_or_else(Instant::now, |at| at + RERUN_EVERY))
+    }
 }
 
 fn run(
@@ -144,11 +164,25 @@ fn run(
 ) {
     let mut articles = Slot::default();
     let mut deals = Slot::default();
-    while let Ok(first) = inbox.recv() {
+    loop {
+        // A re-run held back (documents arriving fast) waits for its turn
+        // or for the next command, whichever comes first.
+        let held = [&articles, &deals].iter().filter_map(|slot| slot.rerun_due()).min();
+        let first = match held {
+            None => match inbox.recv() {
+                Ok(command) => Some(command),
+                Err(_) => return,
+            },
+            Some(due) => match inbox.recv_timeout(due.saturating_duration_since(Instant::now())) {
+                Ok(command) => Some(command),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => return,
+            },
+        };
         // Drain everything queued: docs apply in order, searches collapse
         // to the newest one.
         let mut pending: Option<(u64, SearchSpec, u64)> = None;
-        for command in std::iter::once(first).chain(inbox.try_iter()) {
+        for command in first.into_iter().chain(inbox.try_iter()) {
             match command {
                 Command::AddDocs(docs) => {
                     articles.changed |= !docs.is_empty();
@@ -168,11 +202,13 @@ fn run(
         }
         let mut jobs: Vec<(u64, SearchSpec, u64)> = Vec::new();
         // Indexes whose documents changed re-run their last search, so the
-        // lists fill in while loading.
+        // lists fill in while loading: at most once per `RERUN_EVERY`.
+        let now = Instant::now();
         for slot in [&mut articles, &mut deals] {
-            if std::mem::take(&mut slot.changed)
+            if slot.rerun_due().is_some_and(|due| due <= now)
                 && let Some(l) = &slot.last
             {
+                slot.changed = false;
                 jobs.push((l.generation, l.spec.clone(), l.request));
             }
         }
@@ -203,6 +239,9 @@ fn run(
             outcome.hits = slot.index.order(std::mem::take(&mut outcome.hits), spec.sort, spec.reverse);
             let total_docs = slot.index.len();
             let target = spec.target;
+            // The search covers every document so far: nothing left to re-run.
+            slot.changed = false;
+            slot.ran_at = Some(Instant::now());
             slot.last = Some(Last {
                 generation,
                 request,

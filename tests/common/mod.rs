@@ -7,6 +7,7 @@ pub mod deal_key;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use dealscope::app::keymap::action_for;
+use dealscope::app::state::SearchRequest;
 use dealscope::app::{Action, AppState, update};
 use dealscope::corpus::ingest::load_corpus;
 use dealscope::search::{SearchDoc, SearchIndex, SearchResponse, Target, parse};
@@ -17,6 +18,9 @@ pub struct Harness {
     pub state: AppState,
     index: SearchIndex,
     deal_index: SearchIndex,
+    /// The last search answered on each index, re-run when its documents
+    /// change, as the worker does.
+    last: Vec<SearchRequest>,
 }
 
 impl Harness {
@@ -27,6 +31,7 @@ impl Harness {
             state: AppState::new(width, height),
             index: SearchIndex::new(),
             deal_index: SearchIndex::new(),
+            last: Vec::new(),
         };
         harness.act(Action::LoadStarted { files: corpus.len() });
         harness.act(Action::ArticlesLoaded(corpus.articles().to_vec()));
@@ -38,10 +43,12 @@ impl Harness {
     /// Applies an action, then answers the search it requested, as the
     /// worker would.
     pub fn act(&mut self, action: Action) {
+        let mut changed: Option<Target> = None;
         if let Action::ArticlesLoaded(articles) = &action {
             for article in articles {
                 self.index.push(SearchDoc::from_article(article));
             }
+            changed = Some(Target::Articles);
         }
         if let Action::DealsMerged { deals, .. } = &action {
             self.deal_index = SearchIndex::new();
@@ -54,9 +61,19 @@ impl Harness {
                     .collect();
                 self.deal_index.push(SearchDoc::from_deal(deal, &titles));
             }
+            changed = Some(Target::Deals);
         }
         update(&mut self.state, action);
-        for request in std::mem::take(&mut self.state.pending_searches) {
+        let mut requests = std::mem::take(&mut self.state.pending_searches);
+        if let Some(target) = changed
+            && !requests.iter().any(|r| r.spec.target == target)
+            && let Some(last) = self.last.iter().find(|r| r.spec.target == target)
+        {
+            requests.push(last.clone());
+        }
+        for request in requests {
+            self.last.retain(|r| r.spec.target != request.spec.target);
+            self.last.push(request.clone());
             let spec = request.spec;
             let index = match spec.target {
                 Target::Articles => &self.index,
