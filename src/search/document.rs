@@ -135,6 +135,19 @@ impl SearchDoc {
         topics: &[Topic],
         body_paragraphs: &[&str],
     ) -> SearchDoc {
+        let body = Body::new(body_paragraphs.join("\n").into());
+        SearchDoc::with_body(title, country, other_country_names, organisations, topics, body)
+    }
+
+    /// [`SearchDoc::new`] with its body built already.
+    fn with_body(
+        title: &str,
+        country: Option<(&str, &[&str])>,
+        other_country_names: &[&str],
+        organisations: &[&str],
+        topics: &[Topic],
+        body: Body,
+    ) -> SearchDoc {
         let country = country.map(|(code, names)| CountryKey {
             code: code.to_ascii_uppercase(),
             names: names.iter().map(|n| fold(n)).collect(),
@@ -153,7 +166,7 @@ impl SearchDoc {
             fields,
             country,
             topics: topics.to_vec(),
-            body: Body::new(body_paragraphs.join("\n").into()),
+            body,
             date: None,
             kinds: Vec::new(),
             statuses: Vec::new(),
@@ -187,19 +200,19 @@ impl SearchDoc {
         }
         let primary_refs = as_refs(&primary_names);
         let orgs = as_refs(&article.organisations);
-        let doc = SearchDoc::new(
+        let body = match body_pairs {
+            Some(pairs) => Body::with_pairs(Arc::clone(article.paragraphs.text()), pairs),
+            None => Body::new(Arc::clone(article.paragraphs.text())),
+        };
+        let doc = SearchDoc::with_body(
             &article.title,
             primary.map(|c| (c.code.as_str(), primary_refs.as_slice())),
             &as_refs(&others),
             &orgs,
             &article.topics,
-            &[],
+            body,
         );
         SearchDoc {
-            body: match body_pairs {
-                Some(pairs) => Body::with_pairs(Arc::clone(article.paragraphs.text()), pairs),
-                None => Body::new(Arc::clone(article.paragraphs.text())),
-            },
             date: article.date.clone(),
             kinds: article.deals.iter().map(|d| d.kind).collect(),
             statuses: article.deals.iter().map(|d| d.status).collect(),
@@ -234,16 +247,15 @@ impl SearchDoc {
         others.extend(titles.iter().skip(1).map(|t| t.to_string()));
         let mut orgs: Vec<&str> = deal.organisations.iter().map(|o| o.name.as_str()).collect();
         orgs.push(deal.kind.slug());
-        let doc = SearchDoc::new(
+        let doc = SearchDoc::with_body(
             titles.first().copied().unwrap_or(""),
             host.map(|c| (c.code.as_str(), as_refs(&host_names))).as_ref().map(|(c, n)| (*c, n.as_slice())),
             &as_refs(&others),
             &orgs,
             &deal.topics,
-            &[],
+            Body::of_sentences(deal.mentions.iter().map(|m| Arc::clone(&m.text)).collect()),
         );
         SearchDoc {
-            body: Body::of_sentences(deal.mentions.iter().map(|m| Arc::clone(&m.text)).collect()),
             date: deal.date.clone(),
             kinds: vec![deal.kind],
             statuses: vec![deal.status],
