@@ -204,19 +204,11 @@ fn merge<'a>(deals: impl IntoIterator<Item = &'a Arc<Deal>>, explain: bool) -> M
     let merge_share = |share: &[&[Positioned<'_>]]| -> Vec<Record> {
         share.iter().flat_map(|group| merge_host(group, explain)).collect()
     };
-    let mut records: Vec<Record> = if threads == 1 {
-        shares.iter().flat_map(|(_, share)| merge_share(share)).collect()
-    } else {
-        std::thread::scope(|scope| {
-            let running: Vec<_> =
-                shares.iter().skip(1).map(|(_, share)| scope.spawn(|| merge_share(share))).collect();
-            let mut records = merge_share(&shares[0].1);
-            for thread in running {
-                records.extend(thread.join().expect("merging never panics"));
-            }
-            records
-        })
-    };
+    // One share per core: `map_from` gives each its own thread.
+    let mut records: Vec<Record> = crate::parallel::map_from(&shares, 2, |(_, share)| merge_share(share))
+        .into_iter()
+        .flatten()
+        .collect();
     records.sort_unstable_by_key(|r| r.first);
 
     let mut merged = Merged::default();
