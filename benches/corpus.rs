@@ -255,7 +255,7 @@ fn direct_doc(lex: &Lexicon, g: &Generated) -> SearchDoc {
     let orgs: Vec<&str> = g.orgs.iter().map(String::as_str).collect();
     let doc =
         SearchDoc::new(&g.title, Some((&c.code, &names)), &other_names, &orgs, &g.topics, &[g.lead.as_str()]);
-    SearchDoc { date: Some(g.date.clone()), ..doc }
+    SearchDoc { date: Some(g.date.as_str().into()), ..doc }
 }
 
 // ---------------------------------------------------------------------------

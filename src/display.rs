@@ -122,7 +122,7 @@ pub fn country_and_entity_facts(article: &Article) -> Vec<(&'static str, String)
 /// One deal in a few words: `data-centre, announced, VN, $200M`.
 pub fn deal_summary(deal: &Deal) -> String {
     let mut parts = vec![deal.kind.slug().to_string(), deal.status.slug().to_string()];
-    parts.extend(deal.country.as_ref().map(|c| c.code.clone()));
+    parts.extend(deal.country.as_ref().map(|c| c.code.to_string()));
     parts.extend(deal.usd().map(short_usd));
     parts.join(", ")
 }
@@ -233,7 +233,7 @@ mod tests {
     use super::*;
 
     fn fig(value: f64, unit: Unit) -> Figure {
-        Figure { text: String::new(), value, unit, start: 0, end: 0 }
+        Figure { text: Default::default(), value, unit, start: 0, end: 0 }
     }
 
     #[test]

@@ -50,7 +50,7 @@ fn merged_of<'c>(corpus: &'c Corpus, article: &str) -> Option<&'c Deal> {
     corpus
         .deals()
         .iter()
-        .find(|d| d.articles.contains(&article.to_string()) && d.kind == main.kind || d.id == main.id)
+        .find(|d| d.articles.iter().any(|a| a == article) && d.kind == main.kind || d.id == main.id)
         .map(|d| d.as_ref())
 }
 
@@ -65,7 +65,7 @@ fn misses(corpus: &Corpus) -> Vec<String> {
             out.push(format!("{name}: no deal in {}", files[0]));
             continue;
         };
-        let mut got: Vec<String> = deal.articles.clone();
+        let mut got: Vec<String> = deal.articles.iter().map(|a| a.to_string()).collect();
         got.sort();
         let mut want = files.clone();
         want.sort();

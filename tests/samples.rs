@@ -249,7 +249,7 @@ fn south_korea_260000_chips_for_samsung_hyundai_and_sk() {
 #[test]
 fn headlines_are_deal_figures_never_markets_or_losses() {
     let corpus = samples();
-    let headline = |prefix: &str| article(&corpus, prefix).headline().map(|h| (h.value, h.unit));
+    let headline = |prefix: &str| article(&corpus, prefix).headline().map(|h| (h.value, h.unit.to_string()));
     assert_eq!(headline("003"), Some((204.5e6, "EUR".to_string())));
     assert_eq!(headline("004"), Some((260_000.0, "chips".to_string())));
     assert_eq!(headline("000"), None);

@@ -7,8 +7,25 @@ use dealscope::corpus::Corpus;
 use dealscope::model::{Article, CountryMention, Deal, Figure, Mention, Unit};
 use std::mem::size_of;
 
-fn text(s: &String) -> usize {
-    s.capacity()
+/// Heap bytes of a string: an inline compact string has none.
+trait HeapText {
+    fn heap(&self) -> usize;
+}
+
+impl HeapText for String {
+    fn heap(&self) -> usize {
+        self.capacity()
+    }
+}
+
+impl HeapText for compact_str::CompactString {
+    fn heap(&self) -> usize {
+        if self.is_heap_allocated() { self.capacity() } else { 0 }
+    }
+}
+
+fn text(s: &impl HeapText) -> usize {
+    s.heap()
 }
 
 /// A shared text: its bytes and the two reference counts beside them.
@@ -16,8 +33,8 @@ fn shared_text(s: &std::sync::Arc<str>) -> usize {
     s.len() + 2 * size_of::<usize>()
 }
 
-fn texts<'a>(items: impl IntoIterator<Item = &'a String>) -> usize {
-    items.into_iter().map(|s| size_of::<String>() + s.capacity()).sum()
+fn texts<'a, S: HeapText + 'a>(items: impl IntoIterator<Item = &'a S>) -> usize {
+    items.into_iter().map(|s| size_of::<S>() + s.heap()).sum()
 }
 
 /// Heap bytes per part of the model, largest first.

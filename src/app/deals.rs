@@ -101,8 +101,8 @@ pub fn build_card(state: &AppState, deal: &Deal, width: usize) -> ReaderDoc {
     }
     doc.lines.push(ReaderLine::default());
 
-    let mut facts: Vec<(&str, String, SpanKind)> = vec![("Id", deal.id.clone(), SpanKind::Plain)];
-    facts.push(("Date", deal.date.clone().unwrap_or_else(|| "unknown".into()), SpanKind::Plain));
+    let mut facts: Vec<(&str, String, SpanKind)> = vec![("Id", deal.id.to_string(), SpanKind::Plain)];
+    facts.push(("Date", deal.date.as_deref().unwrap_or("unknown").to_string(), SpanKind::Plain));
     if let Some(a) = &deal.amount {
         let usd = a.usd.map(short_usd).unwrap_or_else(|| "no USD rate".into());
         let original = if a.currency == "USD" {
@@ -124,7 +124,7 @@ pub fn build_card(state: &AppState, deal: &Deal, width: usize) -> ReaderDoc {
         let names: Vec<String> = deal
             .countries
             .iter()
-            .map(|c| gazetteer.get(c).map_or_else(|| c.clone(), |g| format!("{} ({c})", g.name_en)))
+            .map(|c| gazetteer.get(c).map_or_else(|| c.to_string(), |g| format!("{} ({c})", g.name_en)))
             .collect();
         facts.push(("Parties", names.join(", "), SpanKind::Country));
     }

@@ -55,7 +55,7 @@ pub fn build_reader(article: &Article, query: &Query, width: usize) -> ReaderDoc
     doc.lines.push(ReaderLine::default());
 
     let mut facts: Vec<(&str, String)> =
-        vec![("Date", article.date.clone().unwrap_or_else(|| "unknown".into()))];
+        vec![("Date", article.date.as_deref().unwrap_or("unknown").to_string())];
     facts.extend(country_and_entity_facts(article));
     if !article.figures.is_empty() {
         let figures = distinct_figures(&article.figures);

@@ -165,7 +165,7 @@ pub struct AppState {
     /// Articles in arrival order; an article hit is an index into this.
     pub articles: Vec<Article>,
     /// Article index by id, for a deal's evidence lines.
-    pub article_ids: rustc_hash::FxHashMap<String, u32>,
+    pub article_ids: rustc_hash::FxHashMap<compact_str::CompactString, u32>,
     /// Deals merged across the loaded articles; a deal hit is an index into this.
     pub deals: Vec<Arc<Deal>>,
     /// Set once deals were merged from the whole corpus.

@@ -228,7 +228,7 @@ mod tests {
             .into_iter()
             .enumerate()
             .map(|(i, unit)| Figure {
-                text: format!("figure {i}"),
+                text: compact_str::format_compact!("figure {i}"),
                 value: [f64::MAX, f64::MIN_POSITIVE, -1.5, f64::INFINITY, 1e15, 2.0 / 3.0][i],
                 unit,
                 start: i << 33,

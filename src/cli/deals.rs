@@ -167,7 +167,7 @@ fn write_explanation(corpus: &Corpus, deal: &Deal, width: usize, out: &mut dyn W
         );
         writeln!(out, "{}", fit_width(&line, width))?;
     }
-    for article in deal.articles.iter().filter(|a| !deal.stages.iter().any(|s| &s.article == *a)) {
+    for article in deal.articles.iter().filter(|a| !deal.stages.iter().any(|s| s.article == **a)) {
         writeln!(out, "  {:<18} {:<10} {article}", "(same stage)", "")?;
     }
     let decisions = corpus.merge_decisions(&deal.id);
@@ -194,9 +194,9 @@ fn write_explanation(corpus: &Corpus, deal: &Deal, width: usize, out: &mut dyn W
 /// The columns of a deal line, in order.
 fn cells(deal: &Deal) -> [String; 9] {
     [
-        deal.id.clone(),
-        deal.country.as_ref().map_or("--".into(), |c| c.code.clone()),
-        deal.date.clone().unwrap_or_default(),
+        deal.id.to_string(),
+        deal.country.as_ref().map_or("--".into(), |c| c.code.to_string()),
+        deal.date.as_deref().unwrap_or_default().to_string(),
         deal.kind.slug().to_string(),
         deal.status.slug().to_string(),
         deal.chips.as_ref().and_then(|c| c.count).map(|n| short_count(n as f64, "chips")).unwrap_or_default(),

@@ -278,7 +278,7 @@ mod tests {
         };
         let article = Article {
             id: "a".into(),
-            key: String::new(),
+            key: Default::default(),
             source: "embedded:a".into(),
             title: "T\n\t".into(),
             date: None,

@@ -62,9 +62,9 @@ fn write_article(article: &Article, width: usize, out: &mut dyn Write) -> Result
     }
     writeln!(out, "{}", "=".repeat(article.title.width().min(width)))?;
     let mut facts: Vec<(&str, String)> = vec![
-        ("Id", article.id.clone()),
-        ("Source", article.source.clone()),
-        ("Date", article.date.clone().unwrap_or_else(|| "unknown".into())),
+        ("Id", article.id.to_string()),
+        ("Source", article.source.to_string()),
+        ("Date", article.date.as_deref().unwrap_or("unknown").to_string()),
         ("Language", article.language.code().into()),
     ];
     facts.extend(country_and_entity_facts(article));

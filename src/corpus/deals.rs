@@ -22,7 +22,8 @@ impl DealFilter {
     }
 
     pub fn matches(&self, deal: &Deal) -> bool {
-        (self.countries.is_empty() || deal.country.as_ref().is_some_and(|c| self.countries.contains(&c.code)))
+        (self.countries.is_empty()
+            || deal.country.as_ref().is_some_and(|c| self.countries.contains(c.code.as_str())))
             && (self.kinds.is_empty() || self.kinds.contains(&deal.kind))
             && (self.statuses.is_empty() || self.statuses.contains(&deal.status))
     }

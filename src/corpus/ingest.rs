@@ -41,7 +41,7 @@ impl Found {
             LoadEvent::Article(article, pairs) => {
                 match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prepare(&article, pairs))) {
                     Ok(prepared) => LoadEvent::Article(article, prepared),
-                    Err(_) => LoadEvent::Warning(failed(article.source.clone(), "loader")),
+                    Err(_) => LoadEvent::Warning(failed(article.source.to_string(), "loader")),
                 }
             }
             LoadEvent::Started { files } => LoadEvent::Started { files },
@@ -375,8 +375,8 @@ fn replay(path: &Path, outcome: FileOutcome) -> Vec<Found> {
         .map(|(kind, message)| LoadEvent::Warning(LoadWarning { path: shown.clone(), message, kind }))
         .collect();
     if let Some(mut article) = outcome.article {
-        article.id = stem;
-        article.source = shown;
+        article.id = stem.into();
+        article.source = shown.into();
         events.push(LoadEvent::Article(Box::new(article), outcome.body_pairs));
     }
     events
@@ -508,7 +508,7 @@ mod tests {
             _ => {}
         })
         .unwrap();
-        assert_eq!(prepared, [("a".to_string(), "a".to_string()), ("c".into(), "c".into())]);
+        assert_eq!(prepared, [("a".into(), "a".into()), ("c".into(), "c".into())]);
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert!(warnings[0].path.ends_with("b.txt") && warnings[0].message.contains("loader failed"));
         assert_eq!(warnings[0].kind, WarningKind::Skipped);

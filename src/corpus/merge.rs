@@ -15,6 +15,7 @@ mod profile;
 
 use crate::model::{Deal, DealKind};
 use combine::combine;
+use compact_str::CompactString;
 use profile::{BlockKey, Profile, Symbols};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
@@ -37,10 +38,10 @@ pub const CANDIDATES_PER_KEY: usize = 24;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decision {
     /// The deal considered, and the article it came from.
-    pub deal: String,
-    pub article: String,
+    pub deal: CompactString,
+    pub article: CompactString,
     /// The merged record it was compared with (its id at the time).
-    pub candidate: String,
+    pub candidate: CompactString,
     pub score: i32,
     pub reasons: Vec<String>,
     pub joined: bool,
@@ -52,7 +53,7 @@ pub struct Decision {
 #[derive(Debug, Clone, Default)]
 pub struct Merged {
     pub deals: Vec<Arc<Deal>>,
-    pub decisions: HashMap<String, Vec<Decision>>,
+    pub decisions: HashMap<CompactString, Vec<Decision>>,
 }
 
 /// Kinds that may describe one deal: equal, a partnership or investment
@@ -155,7 +156,7 @@ fn score(candidate: &Profile, deal: &Profile, symbols: Option<&Symbols>) -> (i32
 /// key and the deal's position in it.
 fn canonical_key(d: &Deal) -> (&str, &str, &str) {
     let date = d.date.as_deref().unwrap_or("9999");
-    let key = d.evidence.article_keys.first().map_or("", String::as_str);
+    let key = d.evidence.article_keys.first().map_or("", CompactString::as_str);
     (date, key, d.id.as_str())
 }
 
@@ -351,7 +352,7 @@ mod tests {
                 deal.organisations
                     .push(DealOrg { name: orgs[next(orgs.len())].into(), role: OrgRole::Partner });
                 if next(3) == 0 {
-                    deal.evidence.names.push(format!("campus {}", next(20)));
+                    deal.evidence.names.push(compact_str::format_compact!("campus {}", next(20)));
                 }
                 if next(2) == 0 {
                     let value = (1 + next(40)) as f64 * 1e8;
@@ -359,12 +360,12 @@ mod tests {
                         value,
                         currency: "USD".into(),
                         usd: Some(value),
-                        text: String::new(),
+                        text: Default::default(),
                         mention: 0,
                     });
                 }
-                deal.date = Some(format!("{}-{:02}", 2023 + next(3), 1 + next(12)));
-                deal.evidence.article_keys.push(format!("k{}", next(n)));
+                deal.date = Some(compact_str::format_compact!("{}-{:02}", 2023 + next(3), 1 + next(12)));
+                deal.evidence.article_keys.push(compact_str::format_compact!("k{}", next(n)));
                 Arc::new(deal)
             })
             .collect()

@@ -11,6 +11,7 @@ use crate::extract::structure::{ArticleStructure, parse_structure};
 use crate::extract::topics::extract_topics;
 use crate::extract::{Segment, SegmentRole};
 use crate::model::{Article, Figure, ParagraphKind};
+use compact_str::CompactString;
 use std::sync::Arc;
 
 /// Parses one article. `id` is usually the file stem; `source` says where
@@ -52,15 +53,15 @@ pub fn parse_article_with(id: &str, source: &str, text: &str, with_deals: bool) 
     let primary_country = deals.first().and_then(|d| d.country.clone()).or(countries.primary);
 
     Article {
-        id: id.to_string(),
-        key,
-        source: source.to_string(),
+        id: id.into(),
+        key: key.into(),
+        source: source.into(),
         title: structure.title.clone(),
-        date,
+        date: date.map(CompactString::from),
         language,
         primary_country,
         countries: countries.countries,
-        organisations: organisations.ranked,
+        organisations: organisations.ranked.into_iter().map(CompactString::from).collect(),
         topics,
         figures: figures_in_text(&segments, segment_figures),
         summary: structure.summary,

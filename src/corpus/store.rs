@@ -4,6 +4,7 @@
 use super::merge::{Decision, Merged, merge_deals, merge_deals_explained};
 use crate::extract::text::fold;
 use crate::model::{Article, CountryRef, Deal, DealKind, DealStatus, Topic};
+use compact_str::CompactString;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, OnceLock};
@@ -29,7 +30,7 @@ impl FacetFilter {
 
     pub fn matches_country(&self, article: &Article) -> bool {
         self.countries.is_empty()
-            || article.primary_country.as_ref().is_some_and(|c| self.countries.contains(&c.code))
+            || article.primary_country.as_ref().is_some_and(|c| self.countries.contains(c.code.as_str()))
     }
 
     pub fn matches_topics(&self, article: &Article) -> bool {
@@ -60,8 +61,8 @@ pub enum SortKey {
 #[derive(Debug, Default)]
 pub struct Corpus {
     articles: Vec<Article>,
-    ids: HashMap<String, usize>,
-    by_country: BTreeMap<String, Vec<usize>>,
+    ids: HashMap<CompactString, usize>,
+    by_country: BTreeMap<CompactString, Vec<usize>>,
     by_topic: BTreeMap<Topic, Vec<usize>>,
     /// The articles' deals merged across articles, worked out when first
     /// asked for and again after articles are added.
@@ -81,10 +82,10 @@ impl Corpus {
         if self.ids.contains_key(&article.id) {
             let qualified = std::path::Path::new(&article.source).with_extension("").display().to_string();
             let qualified = qualified.trim_start_matches("./").to_string();
-            let mut candidate = qualified.clone();
+            let mut candidate = CompactString::from(qualified.as_str());
             let mut n = 2;
             while self.ids.contains_key(&candidate) {
-                candidate = format!("{qualified}~{n}");
+                candidate = compact_str::format_compact!("{qualified}~{n}");
                 n += 1;
             }
             article.id = candidate;
@@ -200,7 +201,7 @@ impl Corpus {
 }
 
 /// Newest first; "2024-12" sorts after "2024-12-05" of the same month.
-fn compare_dates(a: &Option<String>, b: &Option<String>) -> Ordering {
+fn compare_dates(a: &Option<CompactString>, b: &Option<CompactString>) -> Ordering {
     none_last(a.as_deref(), b.as_deref(), |x, y| y.cmp(x))
 }
 
@@ -232,17 +233,17 @@ mod tests {
                 value: v,
                 currency: "USD".into(),
                 usd: Some(v),
-                text: v.to_string(),
+                text: compact_str::format_compact!("{v}"),
                 mention: 0,
             });
             deal
         };
         Article {
             id: id.into(),
-            key: format!("key-{id}"),
-            source: format!("dir/{id}.txt"),
+            key: compact_str::format_compact!("key-{id}"),
+            source: compact_str::format_compact!("dir/{id}.txt"),
             title: format!("Title {id}"),
-            date: date.map(String::from),
+            date: date.map(CompactString::from),
             language: Language::Fr,
             primary_country: country.map(|c| CountryRef { code: c.into(), name: c.into() }),
             countries: vec![],
@@ -250,7 +251,7 @@ mod tests {
             topics: topics.to_vec(),
             figures: value
                 .map(|v| {
-                    let text = v.to_string();
+                    let text = compact_str::format_compact!("{v}");
                     vec![Figure {
                         end: text.len(),
                         text,

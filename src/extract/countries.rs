@@ -117,14 +117,14 @@ pub fn extract_countries(gazetteer: &Gazetteer, segments: &[Segment<'_>]) -> Cou
     }
     CountryFacts {
         primary: primary.map(|_| CountryRef {
-            code: tallies[0].country.code.clone(),
-            name: tallies[0].country.name_en.clone(),
+            code: tallies[0].country.code.as_str().into(),
+            name: tallies[0].country.name_en.as_str().into(),
         }),
         countries: tallies
             .iter()
             .map(|t| CountryMention {
-                code: t.country.code.clone(),
-                name: t.country.name_en.clone(),
+                code: t.country.code.as_str().into(),
+                name: t.country.name_en.as_str().into(),
                 mentions: t.mentions,
             })
             .collect(),

@@ -83,7 +83,7 @@ fn range_at(text: &str, toks: &[Tok<'_>], i: usize, lang: Option<Language>) -> O
         && upper.figure.unit == Unit::Other
     {
         // "$2-3 billion": the sign before the lower bound covers both.
-        upper.figure.unit = Unit::Currency(code.clone());
+        upper.figure.unit = Unit::Currency(code.as_str().into());
     }
     let value = literal_value(lit, upper.scaled, lang)? * upper.multiplier;
     // A range goes up; "en 2023 et 263 milliards" is not one.
@@ -93,7 +93,7 @@ fn range_at(text: &str, toks: &[Tok<'_>], i: usize, lang: Option<Language>) -> O
     let start = prefix.map_or(toks[i].start, |(_, s)| s);
     let end_byte = toks[upper.end - 1].end;
     let lower = Figure {
-        text: text[start..end_byte].to_string(),
+        text: text[start..end_byte].into(),
         value,
         unit: upper.figure.unit.clone(),
         start,
@@ -162,9 +162,9 @@ fn figure_at(text: &str, toks: &[Tok<'_>], i: usize, lang: Option<Language>) -> 
     let factor = scale.map_or(1.0, |s| if lang == Some(Language::Fr) { s.french } else { s.factor });
 
     let (unit, multiplier, end) = if let Some(code) = currency {
-        (Unit::Currency(code), factor, j)
+        (Unit::Currency(code.into()), factor, j)
     } else if let Some((code, end)) = connected_currency(toks, j, scale.is_some(), lang) {
-        (Unit::Currency(code), factor, end)
+        (Unit::Currency(code.into()), factor, end)
     } else if let Some(end) = lx.percent.match_at(toks, j).filter(|_| scale.is_none()).map(|(_, e)| e) {
         (Unit::Percent, factor, end)
     } else if let Some((mw, end)) = lx.power.match_at(toks, j).filter(|_| scale.is_none()) {
@@ -182,7 +182,7 @@ fn figure_at(text: &str, toks: &[Tok<'_>], i: usize, lang: Option<Language>) -> 
         return None;
     }
     let end_byte = toks[end - 1].end;
-    let figure = Figure { text: text[start..end_byte].to_string(), value, unit, start, end: end_byte };
+    let figure = Figure { text: text[start..end_byte].into(), value, unit, start, end: end_byte };
     Some(Parsed { figure, end, multiplier, scaled: scale.is_some() })
 }
 

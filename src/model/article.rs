@@ -4,6 +4,7 @@
 
 use super::deal::Deal;
 use super::paragraphs::Paragraphs;
+use compact_str::CompactString;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
@@ -13,19 +14,19 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// File name without extension; path-qualified when two files share it.
-    pub id: String,
+    pub id: CompactString,
     /// Stable across renames and folders: a hash of the normalised text.
-    pub key: String,
+    pub key: CompactString,
     /// Where the article came from: a file path, or `embedded:NAME`.
-    pub source: String,
+    pub source: CompactString,
     pub title: String,
     /// `YYYY-MM` or `YYYY-MM-DD`, when the article states a date.
-    pub date: Option<String>,
+    pub date: Option<CompactString>,
     pub language: Language,
     pub primary_country: Option<CountryRef>,
     /// Most relevant first.
     pub countries: Vec<CountryMention>,
-    pub organisations: Vec<String>,
+    pub organisations: Vec<CompactString>,
     pub topics: Vec<Topic>,
     /// Every figure, once per mention, in text order.
     pub figures: Vec<Figure>,
@@ -55,10 +56,10 @@ fn no_deals<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Arc<Deal>>
 /// The one number a listing shows for an article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Headline {
-    pub text: String,
+    pub text: CompactString,
     pub value: f64,
     /// A currency code, `chips` or `MW`.
-    pub unit: String,
+    pub unit: CompactString,
     pub usd: Option<f64>,
 }
 
@@ -123,15 +124,15 @@ impl Language {
 /// A country named by its ISO 3166-1 alpha-2 code and English name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct CountryRef {
-    pub code: String,
-    pub name: String,
+    pub code: CompactString,
+    pub name: CompactString,
 }
 
 /// A country the article names, with how often.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CountryMention {
-    pub code: String,
-    pub name: String,
+    pub code: CompactString,
+    pub name: CompactString,
     pub mentions: u32,
 }
 
@@ -151,7 +152,7 @@ pub struct Paragraph {
 /// A number found in the text, normalised, with the text it came from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
-    pub text: String,
+    pub text: CompactString,
     pub value: f64,
     pub unit: Unit,
     /// Byte offsets of `text` in [`Article::normalised_text`] (in the
@@ -164,7 +165,7 @@ pub struct Figure {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Unit {
     /// ISO 4217 code, e.g. `USD`.
-    Currency(String),
+    Currency(CompactString),
     Chips,
     Gpus,
     Percent,
@@ -214,7 +215,7 @@ impl Unit {
             "percent" => Unit::Percent,
             "MW" => Unit::Megawatts,
             "other" => Unit::Other,
-            code => Unit::Currency(code.to_string()),
+            code => Unit::Currency(code.into()),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! its fields. Extracted per article, then merged across articles.
 
 use super::article::{CountryRef, Topic};
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::Arc;
@@ -182,7 +183,7 @@ impl OrgRole {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DealOrg {
-    pub name: String,
+    pub name: CompactString,
     pub role: OrgRole,
 }
 
@@ -191,12 +192,12 @@ pub struct DealOrg {
 pub struct Amount {
     pub value: f64,
     /// ISO 4217 code.
-    pub currency: String,
+    pub currency: CompactString,
     /// Converted with the annual average rate of the deal's year; null when
     /// the rate table has no row for the currency.
     pub usd: Option<f64>,
     /// As written in the text.
-    pub text: String,
+    pub text: CompactString,
     /// Index into [`Deal::mentions`] of the sentence it came from.
     pub mention: usize,
 }
@@ -205,8 +206,8 @@ pub struct Amount {
 pub struct Chips {
     pub count: Option<u64>,
     /// H100, GB200, Blackwell...
-    pub model: Option<String>,
-    pub text: String,
+    pub model: Option<CompactString>,
+    pub text: CompactString,
     pub mention: usize,
 }
 
@@ -214,7 +215,7 @@ pub struct Chips {
 pub struct Power {
     /// Megawatts.
     pub value: f64,
-    pub text: String,
+    pub text: CompactString,
     pub mention: usize,
 }
 
@@ -222,15 +223,15 @@ pub struct Power {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stage {
     pub status: DealStatus,
-    pub date: Option<String>,
+    pub date: Option<CompactString>,
     /// Id of the article that reported it.
-    pub article: String,
+    pub article: CompactString,
 }
 
 /// A sentence that carries evidence for the deal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
-    pub article: String,
+    pub article: CompactString,
     pub text: Arc<str>,
 }
 
@@ -239,12 +240,12 @@ pub struct Mention {
 pub struct Deal {
     /// Stable across runs: the reporting article's key and the deal's
     /// position in it (the earliest article's, once merged).
-    pub id: String,
+    pub id: CompactString,
     /// The host: where the facility is, the buyer or beneficiary, or the
     /// destination of an export decision.
     pub country: Option<CountryRef>,
     /// ISO codes of every party country, the host first.
-    pub countries: Vec<String>,
+    pub countries: Vec<CompactString>,
     pub kind: DealKind,
     pub status: DealStatus,
     pub stages: Vec<Stage>,
@@ -253,10 +254,10 @@ pub struct Deal {
     pub chips: Option<Chips>,
     pub power_mw: Option<Power>,
     /// `YYYY-MM` or `YYYY-MM-DD`.
-    pub date: Option<String>,
+    pub date: Option<CompactString>,
     pub topics: Vec<Topic>,
     /// Ids of the articles that report it.
-    pub articles: Vec<String>,
+    pub articles: Vec<CompactString>,
     pub mentions: Vec<Mention>,
     /// What merging compares beyond the public fields.
     #[serde(skip)]
@@ -267,28 +268,28 @@ pub struct Deal {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DealEvidence {
     /// Folded names of facilities, projects and places ("stargate", "johor").
-    pub names: Vec<String>,
+    pub names: Vec<CompactString>,
     /// Stable keys of the reporting articles, parallel to `Deal::articles`.
-    pub article_keys: Vec<String>,
+    pub article_keys: Vec<CompactString>,
 }
 
 impl Deal {
     /// A deal with no facts yet but its kind and status, reported by one article.
     pub fn new(id: &str, article: &str, kind: DealKind, status: DealStatus) -> Deal {
         Deal {
-            id: id.to_string(),
+            id: id.into(),
             country: None,
             countries: Vec::new(),
             kind,
             status,
-            stages: vec![Stage { status, date: None, article: article.to_string() }],
+            stages: vec![Stage { status, date: None, article: article.into() }],
             organisations: Vec::new(),
             amount: None,
             chips: None,
             power_mw: None,
             date: None,
             topics: Vec::new(),
-            articles: vec![article.to_string()],
+            articles: vec![article.into()],
             mentions: Vec::new(),
             evidence: DealEvidence::default(),
         }

@@ -115,7 +115,7 @@ pub struct SearchDoc {
     /// terms; an article's is its own paragraphs' text, shared.
     pub body: Body,
     /// `YYYY-MM[-DD]`: equal scores rank newest first.
-    pub date: Option<String>,
+    pub date: Option<compact_str::CompactString>,
     /// Deal kinds and statuses: a deal's own, or those of an article's deals.
     pub kinds: Vec<DealKind>,
     pub statuses: Vec<DealStatus>,
@@ -183,22 +183,21 @@ impl SearchDoc {
     /// [`SearchDoc::from_article`], given the pairs of the article's body
     /// when loading read them from the cache.
     pub fn from_loaded(article: &Article, body_pairs: Option<PairSet>) -> SearchDoc {
-        let french_name = |code: &str| Gazetteer::embedded().get(code).map(|c| c.name_fr.clone());
+        let french_name = |code: &str| Gazetteer::embedded().get(code).map(|c| c.name_fr.as_str());
         let primary = article.primary_country.as_ref();
-        let mut primary_names = Vec::new();
+        let mut primary_names: Vec<&str> = Vec::new();
         if let Some(c) = primary {
-            primary_names.push(c.name.clone());
+            primary_names.push(&c.name);
             primary_names.extend(french_name(&c.code));
         }
-        let mut others = Vec::new();
+        let mut others: Vec<&str> = Vec::new();
         for m in &article.countries {
             if primary.is_some_and(|p| p.code == m.code) {
                 continue;
             }
-            others.push(m.name.clone());
+            others.push(&m.name);
             others.extend(french_name(&m.code));
         }
-        let primary_refs = as_refs(&primary_names);
         let orgs = as_refs(&article.organisations);
         let body = match body_pairs {
             Some(pairs) => Body::with_pairs(Arc::clone(article.paragraphs.text()), pairs),
@@ -206,8 +205,8 @@ impl SearchDoc {
         };
         let doc = SearchDoc::with_body(
             &article.title,
-            primary.map(|c| (c.code.as_str(), primary_refs.as_slice())),
-            &as_refs(&others),
+            primary.map(|c| (c.code.as_str(), primary_names.as_slice())),
+            &others,
             &orgs,
             &article.topics,
             body,
@@ -265,8 +264,8 @@ impl SearchDoc {
     }
 }
 
-fn as_refs(v: &[String]) -> Vec<&str> {
-    v.iter().map(String::as_str).collect()
+fn as_refs<S: AsRef<str>>(v: &[S]) -> Vec<&str> {
+    v.iter().map(AsRef::as_ref).collect()
 }
 
 #[cfg(test)]

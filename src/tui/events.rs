@@ -133,7 +133,7 @@ const FIRST_MERGE_AFTER: Duration = Duration::from_secs(3);
 /// merge however large the corpus, and a quick load merges once.
 struct DealCollector {
     deals: Vec<Arc<Deal>>,
-    titles: rustc_hash::FxHashMap<String, String>,
+    titles: rustc_hash::FxHashMap<compact_str::CompactString, String>,
     merged_at: usize,
     started: Instant,
 }

@@ -69,8 +69,8 @@ impl Column {
 
     fn cell(self, deal: &Deal) -> String {
         match self {
-            Column::Country => deal.country.as_ref().map_or("--".into(), |c| c.code.clone()),
-            Column::Date => deal.date.clone().unwrap_or_default(),
+            Column::Country => deal.country.as_ref().map_or("--".into(), |c| c.code.to_string()),
+            Column::Date => deal.date.as_deref().unwrap_or_default().to_string(),
             Column::Kind => deal.kind.slug().into(),
             Column::Status => deal.status.slug().into(),
             Column::Orgs => deal_organisations(deal),

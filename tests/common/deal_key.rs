@@ -177,7 +177,7 @@ pub fn check_file(tally: &mut Tally, file: &str, deals: &[std::sync::Arc<Deal>],
         }
         if let Some(countries) = want["countries"].as_array() {
             let mut expected: Vec<&str> = countries.iter().filter_map(Value::as_str).collect();
-            let mut got: Vec<&str> = deal.countries.iter().map(String::as_str).collect();
+            let mut got: Vec<&str> = deal.countries.iter().map(|c| c.as_str()).collect();
             let host_first = got.first() == expected.first();
             expected.sort_unstable();
             got.sort_unstable();

@@ -56,7 +56,7 @@ impl Harness {
                 let titles: Vec<&str> = deal
                     .articles
                     .iter()
-                    .filter_map(|id| self.state.articles.iter().find(|a| &a.id == id))
+                    .filter_map(|id| self.state.articles.iter().find(|a| a.id == *id))
                     .map(|a| a.title.as_str())
                     .collect();
                 self.deal_index.push(SearchDoc::from_deal(deal, &titles));
@@ -111,12 +111,17 @@ impl Harness {
 
     /// Ids of the listed articles, in order.
     pub fn listed_ids(&self) -> Vec<String> {
-        self.state.articles_view.hits.iter().map(|&h| self.state.articles[h as usize].id.clone()).collect()
+        self.state
+            .articles_view
+            .hits
+            .iter()
+            .map(|&h| self.state.articles[h as usize].id.to_string())
+            .collect()
     }
 
     /// Ids of the listed deals, in order.
     pub fn listed_deals(&self) -> Vec<String> {
-        self.state.deals_view.hits.iter().map(|&h| self.state.deals[h as usize].id.clone()).collect()
+        self.state.deals_view.hits.iter().map(|&h| self.state.deals[h as usize].id.to_string()).collect()
     }
 
     pub fn counts(&self) -> String {

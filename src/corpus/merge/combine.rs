@@ -5,6 +5,7 @@
 
 use super::profile::org_key;
 use crate::model::{Deal, DealOrg, DealStatus, OrgRole, Stage};
+use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
@@ -120,7 +121,7 @@ fn most_common<T: PartialEq + Clone>(items: impl Iterator<Item = T>) -> Option<T
 /// Organisations of every member, once each by normalised name, with the
 /// role most members give them.
 fn merge_organisations(members: &[&Deal]) -> Vec<DealOrg> {
-    let mut order: Vec<(String, String)> = Vec::new();
+    let mut order: Vec<(String, CompactString)> = Vec::new();
     let mut roles: HashMap<String, Vec<OrgRole>> = HashMap::default();
     for m in members {
         for org in &m.organisations {

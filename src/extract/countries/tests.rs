@@ -17,7 +17,7 @@ fn titled(text: &str) -> Vec<Segment<'_>> {
 }
 
 fn primary_of(segments: &[Segment<'_>]) -> Option<String> {
-    extract_countries(gazetteer(), segments).primary.map(|p| p.code)
+    extract_countries(gazetteer(), segments).primary.map(|p| p.code.to_string())
 }
 
 #[test]

@@ -12,6 +12,7 @@ use crate::extract::topics::topics_named;
 use crate::model::{
     Amount, Chips, CountryRef, Deal, DealEvidence, DealKind, DealOrg, Mention, OrgRole, Power, Stage, Topic,
 };
+use compact_str::CompactString;
 
 /// The deal id: the article key's hash and the deal's 1-based position.
 pub fn deal_id(article_key: &str, position: usize) -> String {
@@ -38,7 +39,7 @@ pub fn build_deal(
         let at = match mentions.iter().position(|m| &*m.text == text) {
             Some(at) => at,
             None => {
-                mentions.push(Mention { article: input.article_id.to_string(), text: text.into() });
+                mentions.push(Mention { article: input.article_id.into(), text: text.into() });
                 mentions.len() - 1
             }
         };
@@ -46,7 +47,7 @@ pub fn build_deal(
     }
 
     let (status, status_frame) = status(draft, frames);
-    let date = deal_date(draft, frames, status_frame, input.date);
+    let date = deal_date(draft, frames, status_frame, input.date).map(CompactString::from);
     let year = year_of(date.as_deref());
 
     let amount = order.iter().find_map(|&i| {
@@ -70,34 +71,34 @@ pub fn build_deal(
         .host
         .as_deref()
         .and_then(|code| Gazetteer::embedded().get(code))
-        .map(|info| CountryRef { code: info.code.clone(), name: info.name_en.clone() });
+        .map(|info| CountryRef { code: info.code.as_str().into(), name: info.name_en.as_str().into() });
     let organisations = organisations(draft, frames, country.as_ref().map(|c| c.code.as_str()), kind);
     let mut countries = party_countries(draft, frames, country.as_ref(), kind);
     // The home country of every party organisation is a party too.
     for org in &organisations {
         let home = draft.frames.iter().flat_map(|&i| &frames[i].orgs).find(|o| o.name == org.name);
-        if let Some(code) = home.and_then(|o| o.country.clone())
-            && !countries.contains(&code)
+        if let Some(code) = home.and_then(|o| o.country.as_deref())
+            && !countries.iter().any(|c| c == code)
         {
-            countries.push(code);
+            countries.push(code.into());
         }
     }
     let topics = deal_topics(input, frames, draft, kind, only_deal);
 
     Deal {
-        id: deal_id(input.article_key, position),
+        id: deal_id(input.article_key, position).into(),
         country,
         countries,
         kind,
         status,
-        stages: vec![Stage { status, date: date.clone(), article: input.article_id.to_string() }],
+        stages: vec![Stage { status, date: date.clone(), article: input.article_id.into() }],
         organisations,
         amount,
         chips,
         power_mw,
         date,
         topics,
-        articles: vec![input.article_id.to_string()],
+        articles: vec![input.article_id.into()],
         mentions,
         evidence: DealEvidence {
             names: {
@@ -105,9 +106,9 @@ pub fn build_deal(
                     draft.frames.iter().flat_map(|&i| frames[i].names.clone()).collect();
                 names.sort();
                 names.dedup();
-                names
+                names.into_iter().map(CompactString::from).collect()
             },
-            article_keys: vec![input.article_key.to_string()],
+            article_keys: vec![input.article_key.into()],
         },
     }
 }
@@ -120,13 +121,18 @@ fn chips(frames: &[Frame], order: &[usize], mention_of_frame: &[usize]) -> Optio
     if let Some((i, figure)) = order.iter().find_map(|&i| frames[i].chips.first().map(|f| (i, f))) {
         return Some(Chips {
             count: Some(figure.value.round() as u64),
-            model: frames[i].models.first().cloned().or_else(any_model),
+            model: frames[i].models.first().cloned().or_else(any_model).map(CompactString::from),
             text: figure.text.clone(),
             mention: mention_of_frame[i],
         });
     }
     let (i, model) = order.iter().find_map(|&i| frames[i].models.first().map(|m| (i, m.clone())))?;
-    Some(Chips { count: None, model: Some(model.clone()), text: model, mention: mention_of_frame[i] })
+    Some(Chips {
+        count: None,
+        model: Some(model.as_str().into()),
+        text: model.into(),
+        mention: mention_of_frame[i],
+    })
 }
 
 /// The date of the sentence that gave the status, else of any sentence
@@ -157,8 +163,8 @@ fn party_countries(
     frames: &[Frame],
     host: Option<&CountryRef>,
     kind: DealKind,
-) -> Vec<String> {
-    let mut out: Vec<String> = host.iter().map(|c| c.code.clone()).collect();
+) -> Vec<CompactString> {
+    let mut out: Vec<CompactString> = host.iter().map(|c| c.code.clone()).collect();
     for &i in &draft.frames {
         let frame = &frames[i];
         let reports = frame.agreement || frame.event || !frame.statuses.is_empty();
@@ -169,8 +175,9 @@ fn party_countries(
             // The US is named in passing as Nvidia's home; it is a party when
             // it decides (an export licence) or is where the deal is.
             let passing_us = country.code == "US" && kind != DealKind::ExportControl && !country.located;
-            if !country.adjective && !country.place && !passing_us && !out.contains(&country.code) {
-                out.push(country.code.clone());
+            if !country.adjective && !country.place && !passing_us && !out.iter().any(|c| *c == country.code)
+            {
+                out.push(country.code.as_str().into());
             }
         }
     }
@@ -190,7 +197,7 @@ fn organisations(draft: &Draft, frames: &[Frame], host: Option<&str>, kind: Deal
     }
     seen.into_iter()
         .filter(|(_, all)| !all.iter().all(|o| o.source))
-        .map(|(name, all)| DealOrg { role: role_of(&all, host, kind), name })
+        .map(|(name, all)| DealOrg { role: role_of(&all, host, kind), name: name.into() })
         .collect()
 }
 

@@ -204,14 +204,14 @@ proptest! {
     #[test]
     fn never_panics_and_text_is_a_substring(s in "\\PC{0,60}") {
         for f in extract_figures(&s) {
-            prop_assert!(s.contains(&f.text));
+            prop_assert!(s.contains(f.text.as_str()));
         }
     }
 
     #[test]
     fn numeric_soup(s in "[0-9 ,.\u{a0}\u{202f}$€%a-zA-Z'’/:-]{0,40}") {
         for f in extract_figures(&s) {
-            prop_assert!(s.contains(&f.text));
+            prop_assert!(s.contains(f.text.as_str()));
             prop_assert!(f.value.is_finite());
         }
     }
