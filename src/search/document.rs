@@ -152,15 +152,10 @@ impl SearchDoc {
             code: code.to_ascii_uppercase(),
             names: names.iter().map(|n| fold(n)).collect(),
         });
-        let mut fields: Vec<String> = Vec::new();
         let names = country.iter().flat_map(|c| c.names.iter().cloned());
         let others = other_country_names.iter().chain(organisations).map(|s| fold(s));
         let slugs = topics.iter().map(|t| t.slug().to_string());
-        for field in names.chain(others).chain(slugs) {
-            if !field.is_empty() && !fields.contains(&field) {
-                fields.push(field);
-            }
-        }
+        let fields = distinct(names.chain(others).chain(slugs).filter(|f| !f.is_empty()).collect());
         SearchDoc {
             title: fold(title),
             fields,
@@ -264,6 +259,19 @@ impl SearchDoc {
     }
 }
 
+/// Each field once, in first-seen order. A merged deal's fields hold the
+/// titles of all its articles, thousands for the largest: no quadratic scan.
+fn distinct(fields: Vec<String>) -> Vec<String> {
+    const SCAN_UP_TO: usize = 16;
+    let keep: Vec<bool> = if fields.len() <= SCAN_UP_TO {
+        (0..fields.len()).map(|i| !fields[..i].contains(&fields[i])).collect()
+    } else {
+        let mut seen = rustc_hash::FxHashSet::default();
+        fields.iter().map(|f| seen.insert(f.as_str())).collect()
+    };
+    fields.into_iter().zip(keep).filter_map(|(field, keep)| keep.then_some(field)).collect()
+}
+
 fn as_refs<S: AsRef<str>>(v: &[S]) -> Vec<&str> {
     v.iter().map(AsRef::as_ref).collect()
 }
@@ -280,6 +288,20 @@ mod tests {
         let sentences: Arc<[Arc<str>]> = ["x\ny", "", "z"].into_iter().map(Arc::from).collect();
         assert_eq!(lines(BodyText::Sentences(sentences)), ["x", "y", "", "z"]);
         assert!(lines(BodyText::Sentences(Arc::new([]))).is_empty());
+    }
+
+    #[test]
+    fn distinct_keeps_first_seen_order_at_every_size() {
+        for n in [0, 1, 16, 17, 200] {
+            let fields: Vec<String> = (0..n).map(|i| format!("f{}", (i * 7) % 23)).collect();
+            let mut expected: Vec<String> = Vec::new();
+            for f in &fields {
+                if !expected.contains(f) {
+                    expected.push(f.clone());
+                }
+            }
+            assert_eq!(distinct(fields), expected, "{n} fields");
+        }
     }
 
     #[test]

@@ -127,6 +127,26 @@ impl SearchIndex {
         SearchIndex::default()
     }
 
+    /// An index of `docs`, every part sized once: grown by doubling, its
+    /// arrays would be copied, and fresh memory touched, at each step.
+    pub fn of_docs(docs: Vec<SearchDoc>) -> SearchIndex {
+        let mut index = SearchIndex::new();
+        index.reserve(&docs);
+        docs.into_iter().for_each(|doc| index.push(doc));
+        index
+    }
+
+    /// Room for `docs` more.
+    fn reserve(&mut self, docs: &[SearchDoc]) {
+        let key_bytes: usize =
+            docs.iter().map(|d| d.title.len() + d.fields.iter().map(|f| f.len() + 1).sum::<usize>()).sum();
+        self.keys.reserve(key_bytes);
+        self.key_ends.reserve(docs.len());
+        self.info.reserve(docs.len());
+        self.bodies.reserve(docs.len());
+        self.body_pairs.reserve(docs.len());
+    }
+
     pub fn push(&mut self, doc: SearchDoc) {
         let country = match &doc.country {
             None => NO_COUNTRY,

@@ -189,8 +189,7 @@ fn run(
                     docs.into_iter().for_each(|d| articles.index.push(d));
                 }
                 Command::SetDeals(docs) => {
-                    deals.index = SearchIndex::new();
-                    docs.into_iter().for_each(|d| deals.index.push(d));
+                    deals.index = SearchIndex::of_docs(docs);
                     deals.changed = true;
                     if let Some(last) = deals.last.as_mut() {
                         // The old matches index other documents.
