@@ -3,9 +3,10 @@
 //! encoded outcome of loading it. Only ever a cache: every failure here is
 //! reported to the caller, which warns once and goes on from the files.
 
-use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
+use rusqlite::{Connection, ErrorCode, params};
 use rustc_hash::FxHashMap;
 use std::fmt;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -200,16 +201,20 @@ impl FactsDb {
     /// The record of one cached file, if it is still there. A record whose
     /// bytes no longer match their checksum is an error marked damaged:
     /// decoding alone would take most flipped bits for other text.
-    pub fn record(&self, row: i64) -> Result<Option<Vec<u8>>, CacheError> {
+    ///
+    /// The record is appended to `out`; its place there is returned.
+    pub fn record_into(&self, row: i64, out: &mut Vec<u8>) -> Result<Option<Range<usize>>, CacheError> {
         let mut statement = self.conn.prepare_cached("SELECT record, checksum FROM files WHERE row = ?1")?;
-        let found: Option<(Vec<u8>, i64)> =
-            statement.query_row([row], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
-        match found {
-            Some((record, sum)) if sum != checksum(&record) => {
-                Err(CacheError::damaged("a record does not match its checksum".into()))
-            }
-            found => Ok(found.map(|(record, _)| record)),
+        let mut rows = statement.query([row])?;
+        let Some(found) = rows.next()? else { return Ok(None) };
+        let (record, sum): (&[u8], i64) =
+            (found.get_ref(0)?.as_blob().map_err(rusqlite::Error::from)?, found.get(1)?);
+        if sum != checksum(record) {
+            return Err(CacheError::damaged("a record does not match its checksum".into()));
         }
+        let start = out.len();
+        out.extend_from_slice(record);
+        Ok(Some(start..out.len()))
     }
 
     /// Writes records under `root` in one transaction, replacing older ones.
@@ -317,6 +322,12 @@ pub fn delete_cache_files(path: &Path) -> std::io::Result<u64> {
 mod tests {
     use super::*;
 
+    /// One record, read into a buffer of its own after some other bytes.
+    fn record(db: &FactsDb, row: i64) -> Result<Option<Vec<u8>>, CacheError> {
+        let mut out = b"before".to_vec();
+        Ok(db.record_into(row, &mut out)?.map(|place| out[place].to_vec()))
+    }
+
     #[test]
     fn writes_reads_replaces_and_removes() {
         let dir = tempfile::tempdir().unwrap();
@@ -332,13 +343,13 @@ mod tests {
         assert_eq!(entries.len(), 2);
         let a = entries[b"a.txt".as_slice()];
         assert_eq!((a.size, a.mtime_ns, a.cached_at_ns, a.version), (10, 5, 100, 7));
-        assert_eq!(db.record(a.row).unwrap().as_deref(), Some(b"one".as_slice()));
+        assert_eq!(record(&db, a.row).unwrap().as_deref(), Some(b"one".as_slice()));
 
         db.write(b"/root", 8, 200, &[NewRecord { path: b"a.txt", size: 11, mtime_ns: 9, record: b"new" }])
             .unwrap();
         let a = db.entries(b"/root").unwrap()[b"a.txt".as_slice()];
         assert_eq!((a.size, a.version), (11, 8));
-        assert_eq!(db.record(a.row).unwrap().as_deref(), Some(b"new".as_slice()));
+        assert_eq!(record(&db, a.row).unwrap().as_deref(), Some(b"new".as_slice()));
         assert_eq!(db.counts().unwrap(), (3, 2));
 
         assert_eq!(db.remove_other_versions(8).unwrap(), 2);
@@ -363,7 +374,7 @@ mod tests {
         db.conn
             .execute("UPDATE files SET record = ?1 WHERE row = ?2", params![b"bytez".as_slice(), row])
             .unwrap();
-        let error = db.record(row).expect_err("a changed record is caught");
+        let error = record(&db, row).expect_err("a changed record is caught");
         assert!(error.damaged, "{error}");
     }
 

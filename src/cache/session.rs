@@ -10,6 +10,7 @@ use crate::corpus::load::FoundFile;
 use crate::extract::EXTRACTOR_VERSION;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -45,6 +46,26 @@ pub fn records_version() -> i64 {
 /// have changed again within the file system's time resolution without its
 /// modification time showing it: such a record is not trusted.
 const RACY_WINDOW_NS: i64 = 2_000_000_000;
+
+/// The records of a chunk of files, one after another in one buffer.
+#[derive(Debug, Default)]
+pub struct ChunkRecords {
+    bytes: Vec<u8>,
+    /// Per file, where its record is in `bytes`, if it has a fresh one.
+    places: Vec<Option<Range<usize>>>,
+}
+
+impl ChunkRecords {
+    /// The record of the chunk's `i`th file.
+    pub fn get(&self, i: usize) -> Option<&[u8]> {
+        self.places.get(i)?.clone().and_then(|place| self.bytes.get(place))
+    }
+
+    /// The buffer, to be filled again.
+    pub fn into_buffer(self) -> Vec<u8> {
+        self.bytes
+    }
+}
 
 /// The files cached under one corpus root.
 struct Root {
@@ -165,28 +186,34 @@ impl LoadCache {
         Some((root, relative.as_encoded_bytes().to_vec()))
     }
 
-    /// Reads the records of a chunk of files in one transaction.
+    /// Reads the records of a chunk of files in one transaction, into
+    /// `buffer` (emptied first): a buffer handed back after decoding is
+    /// filled again, where fresh memory per record would be touched anew.
     pub fn records(
         &mut self,
         files: &[FoundFile],
         paths: &[PathBuf],
         max_bytes: u64,
-    ) -> Vec<Option<Vec<u8>>> {
+        mut buffer: Vec<u8>,
+    ) -> ChunkRecords {
+        buffer.clear();
         if let Some(Err(e)) = self.db.as_ref().map(FactsDb::begin_read) {
             self.fail(e);
         }
         // A file over the cap is skipped as too large, cached or not.
-        let records =
-            files.iter().map(|f| if f.size <= max_bytes { self.record(f, paths) } else { None }).collect();
+        let places = files
+            .iter()
+            .map(|f| if f.size <= max_bytes { self.record(f, paths, &mut buffer) } else { None })
+            .collect();
         if let Some(Err(e)) = self.db.as_ref().map(FactsDb::end_read) {
             self.fail(e);
         }
-        records
+        ChunkRecords { bytes: buffer, places }
     }
 
     /// The record of `file` when the cache holds one made from the file as
     /// it is now, by this extractor.
-    fn record(&mut self, file: &FoundFile, paths: &[PathBuf]) -> Option<Vec<u8>> {
+    fn record(&mut self, file: &FoundFile, paths: &[PathBuf], out: &mut Vec<u8>) -> Option<Range<usize>> {
         self.db.as_ref()?;
         let (root, relative) = self.locate(file, paths)?;
         let entry = *self.roots[root].entries.get(&relative)?;
@@ -198,7 +225,7 @@ impl LoadCache {
         if !fresh {
             return None;
         }
-        match self.db.as_ref()?.record(entry.row) {
+        match self.db.as_ref()?.record_into(entry.row, out) {
             Ok(record) => record,
             // One bad record: the file is read again and its record replaced.
             Err(e) if e.damaged => {

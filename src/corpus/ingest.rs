@@ -8,7 +8,7 @@ use super::load::{
 use super::parse::parse_source;
 use super::store::Corpus;
 use crate::cache::record::{self, FileOutcome};
-use crate::cache::session::{CacheChoice, LoadCache};
+use crate::cache::session::{CacheChoice, ChunkRecords, LoadCache};
 use crate::model::Article;
 use crate::search::engine::PairSet;
 use std::collections::BTreeMap;
@@ -130,15 +130,15 @@ pub fn ingest_with<P: Send>(
     // chunks back in file order as they are done.
     let (jobs, job_queue) = mpsc::channel::<Job<'_>>();
     let job_queue = &Mutex::new(job_queue);
-    let (done, finished) = mpsc::channel::<(usize, Vec<Prepared<P>>)>();
+    let (done, finished) = mpsc::channel::<(usize, Vec<Prepared<P>>, Vec<u8>)>();
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let done = done.clone();
             let work = move || {
                 while let Ok(job) = next_job(job_queue) {
                     let index = job.index;
-                    let results = load_chunk(job, max_bytes, budget, prepare);
-                    if done.send((index, results)).is_err() {
+                    let (results, buffer) = load_chunk(job, max_bytes, budget, prepare);
+                    if done.send((index, results, buffer)).is_err() {
                         return;
                     }
                 }
@@ -152,9 +152,12 @@ pub fn ingest_with<P: Send>(
         drop(done);
         let (mut sent, mut reported) = (0, 0);
         let mut waiting: BTreeMap<usize, Vec<Prepared<P>>> = BTreeMap::new();
+        // Record buffers back from the threads, filled again.
+        let mut spare: Vec<Vec<u8>> = Vec::new();
         while reported < chunks.len() {
             while sent < chunks.len() && sent < reported + threads + CHUNKS_AHEAD {
-                let cached = cache.records(chunks[sent], paths, max_bytes);
+                let buffer = spare.pop().unwrap_or_default();
+                let cached = cache.records(chunks[sent], paths, max_bytes, buffer);
                 // The threads outlive this loop: a send fails only if all died.
                 let _ =
                     jobs.send(Job { index: sent, files: chunks[sent], cached, keep_records: cache.is_on() });
@@ -162,7 +165,7 @@ pub fn ingest_with<P: Send>(
             }
             // Every thread gone with chunks still out (not expected: each
             // chunk is guarded) ends the load with those chunks reported.
-            let Ok((index, results)) = finished.recv() else {
+            let Ok((index, results, buffer)) = finished.recv() else {
                 for chunk in &chunks[reported..] {
                     for file in *chunk {
                         sink(LoadEvent::Warning(failed(source_names(&file.path).1, "loader")));
@@ -170,6 +173,7 @@ pub fn ingest_with<P: Send>(
                 }
                 break;
             };
+            spare.push(buffer);
             waiting.insert(index, results);
             while let Some(results) = waiting.remove(&reported) {
                 report_chunk(chunks[reported], results, &mut cache, paths, &mut sink);
@@ -189,7 +193,7 @@ pub fn ingest_with<P: Send>(
 struct Job<'f> {
     index: usize,
     files: &'f [FoundFile],
-    cached: Vec<Option<Vec<u8>>>,
+    cached: ChunkRecords,
     /// Whether parsed files are encoded for the cache (not once it failed).
     keep_records: bool,
 }
@@ -205,22 +209,21 @@ fn load_chunk<P>(
     max_bytes: u64,
     budget: &ByteBudget,
     prepare: &impl Fn(&Article, Option<PairSet>) -> P,
-) -> Vec<Prepared<P>> {
-    let (files, keep_records) = (job.files, job.keep_records);
+) -> (Vec<Prepared<P>>, Vec<u8>) {
+    let (files, keep_records, cached) = (job.files, job.keep_records, &job.cached);
     let work = std::panic::AssertUnwindSafe(|| {
-        let mut cached = job.cached.into_iter();
         files
             .iter()
-            .map(|file| {
+            .enumerate()
+            .map(|(i, file)| {
                 let _held = budget.take(file.size);
-                let record = cached.next().flatten();
-                let mut done = load_one(file, record.as_deref(), max_bytes, keep_records);
+                let mut done = load_one(file, cached.get(i), max_bytes, keep_records);
                 let events = done.events.drain(..).map(|e| e.prepared(prepare)).collect();
                 (done, events)
             })
             .collect()
     });
-    std::panic::catch_unwind(work).unwrap_or_else(|_| {
+    let results = std::panic::catch_unwind(work).unwrap_or_else(|_| {
         files
             .iter()
             .map(|file| {
@@ -228,7 +231,8 @@ fn load_chunk<P>(
                 (Loaded::default(), vec![LoadEvent::Warning(warning)])
             })
             .collect()
-    })
+    });
+    (results, job.cached.into_buffer())
 }
 
 /// A chunk done: damaged records forgotten, new records stored, events
