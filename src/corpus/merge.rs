@@ -177,8 +177,7 @@ type Positioned<'a> = (usize, &'a Arc<Deal>);
 const PARALLEL_FROM: usize = 4096;
 
 fn merge<'a>(deals: impl IntoIterator<Item = &'a Arc<Deal>>, explain: bool) -> Merged {
-    let mut input: Vec<&Arc<Deal>> = deals.into_iter().collect();
-    input.sort_by(|a, b| canonical_key(a).cmp(&canonical_key(b)));
+    let input = canonical_order(deals.into_iter().collect());
 
     // Deals of different hosts never merge (every blocking key holds the
     // host), so each host's deals are merged on their own, hosts spread
@@ -220,6 +219,38 @@ fn merge<'a>(deals: impl IntoIterator<Item = &'a Arc<Deal>>, explain: bool) -> M
         merged.deals.push(record.deal);
     }
     merged
+}
+
+/// The deals sorted by [`canonical_key`], ties in their given order. A
+/// large input is sorted in two halves on two cores, then merged (the left
+/// half first on ties, so the result is the one stable sort's).
+fn canonical_order(mut deals: Vec<&Arc<Deal>>) -> Vec<&Arc<Deal>> {
+    let order = |a: &&Arc<Deal>, b: &&Arc<Deal>| canonical_key(a).cmp(&canonical_key(b));
+    if deals.len() < PARALLEL_FROM {
+        deals.sort_by(order);
+        return deals;
+    }
+    let (left, right) = deals.split_at(deals.len() / 2);
+    let halves = crate::parallel::map_from(&[left, right], 2, |half| {
+        let mut half = half.to_vec();
+        half.sort_by(order);
+        half
+    });
+    let (left, right) = (&halves[0], &halves[1]);
+    let (mut l, mut r) = (0, 0);
+    let mut out = Vec::with_capacity(deals.len());
+    while l < left.len() && r < right.len() {
+        if order(&right[r], &left[l]).is_lt() {
+            out.push(right[r]);
+            r += 1;
+        } else {
+            out.push(left[l]);
+            l += 1;
+        }
+    }
+    out.extend_from_slice(&left[l..]);
+    out.extend_from_slice(&right[r..]);
+    out
 }
 
 /// One merged deal, where its first member stands in the canonical order,
@@ -387,6 +418,27 @@ mod tests {
         let explained = merge_deals_explained(&deals);
         assert_eq!(explained.deals, one_pass);
         assert_eq!(explained.decisions.len(), one_pass.len());
+    }
+
+    /// The two-core sort is the one stable sort, ties (one article read
+    /// twice gives twin deals) in their given order.
+    #[test]
+    fn canonical_order_is_the_stable_sort_ties_included() {
+        let deals: Vec<Arc<Deal>> = (0..PARALLEL_FROM * 2 + 7)
+            .map(|i| {
+                let id = format!("k{}-1", i % 97);
+                let status = crate::model::DealStatus::Announced;
+                let mut deal = Deal::new(&id, &format!("a{i}"), DealKind::Investment, status);
+                deal.date = (i % 5 != 0).then(|| compact_str::format_compact!("2025-{:02}", 1 + i % 12));
+                deal.evidence.article_keys.push(compact_str::format_compact!("k{}", i % 97));
+                Arc::new(deal)
+            })
+            .collect();
+        let mut expected: Vec<&Arc<Deal>> = deals.iter().collect();
+        expected.sort_by(|a, b| canonical_key(a).cmp(&canonical_key(b)));
+        let got = canonical_order(deals.iter().collect());
+        let same = got.iter().zip(&expected).all(|(a, b)| Arc::ptr_eq(a, b));
+        assert!(same && got.len() == expected.len());
     }
 
     #[test]
