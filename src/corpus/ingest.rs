@@ -173,7 +173,9 @@ pub fn ingest_with<P: Send>(
                 }
                 break;
             };
-            spare.push(buffer);
+            if buffer.capacity() <= SPARE_BUFFER_MAX {
+                spare.push(buffer);
+            }
             waiting.insert(index, results);
             while let Some(results) = waiting.remove(&reported) {
                 report_chunk(chunks[reported], results, &mut cache, paths, &mut sink);
@@ -188,6 +190,10 @@ pub fn ingest_with<P: Send>(
     }
     Ok(())
 }
+
+/// A record buffer larger than this (a chunk of very large files) is freed
+/// after use rather than kept for the next chunk.
+const SPARE_BUFFER_MAX: usize = 8 << 20;
 
 /// A chunk of files for a parsing thread, with their cached records.
 struct Job<'f> {
