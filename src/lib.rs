@@ -10,5 +10,6 @@ pub mod extract;
 pub mod model;
 pub mod parallel;
 pub mod search;
+pub mod sorted;
 pub mod tui;
 pub mod ui;

@@ -236,21 +236,7 @@ fn canonical_order(mut deals: Vec<&Arc<Deal>>) -> Vec<&Arc<Deal>> {
         half.sort_by(order);
         half
     });
-    let (left, right) = (&halves[0], &halves[1]);
-    let (mut l, mut r) = (0, 0);
-    let mut out = Vec::with_capacity(deals.len());
-    while l < left.len() && r < right.len() {
-        if order(&right[r], &left[l]).is_lt() {
-            out.push(right[r]);
-            r += 1;
-        } else {
-            out.push(left[l]);
-            l += 1;
-        }
-    }
-    out.extend_from_slice(&left[l..]);
-    out.extend_from_slice(&right[r..]);
-    out
+    crate::sorted::merge_runs(&halves[0], &halves[1], |a, b| order(a, b).is_lt())
 }
 
 /// One merged deal, where its first member stands in the canonical order,

@@ -130,19 +130,7 @@ impl SearchIndex {
             } else {
                 fresh.sort_unstable_by(|&a, &b| cmp(a, b));
             }
-            let mut order = Vec::with_capacity(n);
-            let (mut i, mut j) = (0, 0);
-            while i < old.len() && j < fresh.len() {
-                if cmp(old[i], fresh[j]) == Ordering::Greater {
-                    order.push(fresh[j]);
-                    j += 1;
-                } else {
-                    order.push(old[i]);
-                    i += 1;
-                }
-            }
-            order.extend_from_slice(&old[i..]);
-            order.extend_from_slice(&fresh[j..]);
+            let order = crate::sorted::merge_runs(&old, &fresh, |&f, &o| cmp(f, o) == Ordering::Less);
             let mut rank = vec![0u32; n];
             for (r, &d) in order.iter().enumerate() {
                 rank[d as usize] = r as u32;
