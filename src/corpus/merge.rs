@@ -204,7 +204,7 @@ fn merge<'a>(deals: impl IntoIterator<Item = &'a Arc<Deal>>, explain: bool) -> M
     let merge_share = |share: &[&[Positioned<'_>]]| -> Vec<Record> {
         share.iter().flat_map(|group| merge_host(group, explain)).collect()
     };
-    // One share per core: `map_from` gives each its own thread.
+    // One share per core, each share a whole task for `map_from`.
     let mut records: Vec<Record> = crate::parallel::map_from(&shares, 2, |(_, share)| merge_share(share))
         .into_iter()
         .flatten()

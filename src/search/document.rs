@@ -193,7 +193,7 @@ impl SearchDoc {
             others.push(&m.name);
             others.extend(french_name(&m.code));
         }
-        let orgs = as_refs(&article.organisations);
+        let orgs: Vec<&str> = article.organisations.iter().map(|o| o.as_str()).collect();
         let body = match body_pairs {
             Some(pairs) => Body::with_pairs(Arc::clone(article.paragraphs.text()), pairs),
             None => Body::new(Arc::clone(article.paragraphs.text())),
@@ -227,24 +227,24 @@ impl SearchDoc {
     /// evidence sentences as body, for exact terms.
     pub fn from_deal(deal: &Deal, titles: &[&str]) -> SearchDoc {
         let gazetteer = Gazetteer::embedded();
-        let names = |code: &str| -> Vec<String> {
-            gazetteer.get(code).map(|c| vec![c.name_en.clone(), c.name_fr.clone()]).unwrap_or_default()
+        let names = |code: &str| -> Vec<&str> {
+            gazetteer.get(code).map(|c| vec![c.name_en.as_str(), c.name_fr.as_str()]).unwrap_or_default()
         };
         let host = deal.country.as_ref();
-        let host_names: Vec<String> = host.map(|c| names(&c.code)).unwrap_or_default();
-        let mut others: Vec<String> = deal
+        let host_names: Vec<&str> = host.map(|c| names(&c.code)).unwrap_or_default();
+        let mut others: Vec<&str> = deal
             .countries
             .iter()
             .filter(|c| host.is_none_or(|h| h.code != **c))
             .flat_map(|c| names(c))
             .collect();
-        others.extend(titles.iter().skip(1).map(|t| t.to_string()));
+        others.extend(titles.iter().skip(1));
         let mut orgs: Vec<&str> = deal.organisations.iter().map(|o| o.name.as_str()).collect();
         orgs.push(deal.kind.slug());
         let doc = SearchDoc::with_body(
             titles.first().copied().unwrap_or(""),
-            host.map(|c| (c.code.as_str(), as_refs(&host_names))).as_ref().map(|(c, n)| (*c, n.as_slice())),
-            &as_refs(&others),
+            host.map(|c| (c.code.as_str(), host_names.as_slice())),
+            &others,
             &orgs,
             &deal.topics,
             Body::of_sentences(deal.mentions.iter().map(|m| Arc::clone(&m.text)).collect()),
@@ -270,10 +270,6 @@ fn distinct(fields: Vec<String>) -> Vec<String> {
         fields.iter().map(|f| seen.insert(f.as_str())).collect()
     };
     fields.into_iter().zip(keep).filter_map(|(field, keep)| keep.then_some(field)).collect()
-}
-
-fn as_refs<S: AsRef<str>>(v: &[S]) -> Vec<&str> {
-    v.iter().map(AsRef::as_ref).collect()
 }
 
 #[cfg(test)]
