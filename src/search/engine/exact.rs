@@ -88,15 +88,28 @@ impl PairBytes {
         symbol
     }
 
-    /// Sixty-four bytes to a word at a time, with no branch per pair: a
+    /// Eight flag bytes to a bit each by one multiplication, no branch: a
     /// short body (a deal's few sentences) costs little more than its text.
     fn finish(&self) -> PairSet {
         let mut set = PairSet::default();
         for (word, seen) in set.0.iter_mut().zip(self.0[..usize::from(NO_PAIR)].chunks(64)) {
-            *word = seen.iter().enumerate().fold(0, |bits, (i, &s)| bits | (u64::from(s != 0) << i));
+            *word = seen
+                .chunks(8)
+                .enumerate()
+                .fold(0, |bits, (i, flags)| bits | u64::from(pack_flags(flags)) << (8 * i));
         }
         set
     }
+}
+
+/// Up to eight bytes, each 0 or 1, as the bits of one byte (the first
+/// byte lowest). Each flag is multiplied onto bit 56 + its index and no two
+/// products overlap, so no carry mixes them.
+fn pack_flags(flags: &[u8]) -> u8 {
+    let mut eight = [0u8; 8];
+    eight[..flags.len()].copy_from_slice(flags);
+    let word = u64::from_le_bytes(eight);
+    (word.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
 }
 
 impl PairSet {
@@ -190,6 +203,13 @@ mod tests {
         #[test]
         fn one_pass_pairs_equal_folded_line_pairs(body in "[a-zA-Z0-9éÉœŒßçÇ’ \n.-]{0,80}") {
             prop_assert_eq!(PairSet::of_body(&body), pairs_by_definition(&body));
+        }
+
+        /// Flag bytes pack to the bits they stand for, the first lowest.
+        #[test]
+        fn flags_pack_to_their_bits(flags in proptest::collection::vec(0u8..=1, 0..=8)) {
+            let bits = flags.iter().enumerate().fold(0u8, |bits, (i, &flag)| bits | flag << i);
+            prop_assert_eq!(pack_flags(&flags), bits);
         }
 
         /// Sentences kept apart hold the pairs of their text joined by newlines.
