@@ -19,6 +19,8 @@ const MAX_CAPTION_CHARS: usize = 100;
 const MAX_FURNITURE_CHARS: usize = 60;
 /// Kickers are one to three words.
 const MAX_KICKER_WORDS: usize = 3;
+/// A menu line is short.
+const MAX_NAVIGATION_CHARS: usize = 100;
 
 /// Normalized phrases (see [`normalize_phrase`]) that a line may start with.
 #[derive(Debug, Default)]
@@ -179,6 +181,7 @@ pub fn is_junk_line(line: &str) -> bool {
         || is_caption(trimmed)
         || is_credit(trimmed)
         || is_breadcrumb(trimmed)
+        || is_navigation(trimmed)
         || is_reading_time(trimmed, &normalized)
         || is_relative_time(trimmed, &normalized)
         || is_stock_quote(trimmed)
@@ -239,6 +242,42 @@ fn is_breadcrumb(line: &str) -> bool {
                 && !s.ends_with(['.', '!', '?', ':'])
                 && !s.chars().any(|c| c.is_ascii_digit())
         })
+}
+
+/// A line of short items between bars ("Tech & Telecom | Austria"), no
+/// kicker first: a section's label or a menu, never a headline.
+pub fn is_menu_like(line: &str) -> bool {
+    let items: Vec<&str> = line.split('|').map(str::trim).collect();
+    items.len() >= 2 && !is_kicker(items[0]) && items.iter().all(|item| item.split_whitespace().count() <= 3)
+}
+
+/// A site's menu or section line: "Politique | Économie | Culture",
+/// "Sign in | Register", "Home / Technology", "Menu   Search   Subscribe".
+/// Short capitalised items, no digits (a table row keeps its figures), and
+/// not a kicker before a headline ("Opinion | Nvidia wins").
+fn is_navigation(line: &str) -> bool {
+    if more_chars_than(line, MAX_NAVIGATION_CHARS) || line.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let items: Vec<&str> = line
+        .split(['|', '·', '•'])
+        .flat_map(|part| part.split(" / "))
+        .flat_map(|part| part.split("   "))
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .collect();
+    let short = |item: &&str, most: usize| {
+        item.split_whitespace().count() <= most && item.chars().next().is_some_and(char::is_uppercase)
+    };
+    match items.as_slice() {
+        [] | [_] => false,
+        // "Newsletter · Recevez l'essentiel…": a listed word, then its blurb.
+        [first, second] => {
+            junk_list().lines.contains(&normalize(first))
+                || !is_kicker(first) && short(first, 2) && short(second, 2)
+        }
+        _ => items.iter().all(|item| short(item, 3)),
+    }
 }
 
 /// The words of a normalized phrase (single spaces between words) with the
@@ -330,13 +369,19 @@ pub fn is_kicker(line: &str) -> bool {
     letters >= 4 && trimmed.chars().all(|c| c.is_alphabetic() && !c.is_lowercase() || " -'’&".contains(c))
 }
 
-/// The headline without a kicker glued before it: "EXCLUSIVE-Nvidia to..."
-/// or "ANALYSE : Nvidia..." gives "Nvidia to...", "Nvidia...". Only listed
-/// kickers are cut, so "US-China" or "Nvidia: the deal" stay whole.
+/// The headline without a wire service's tag glued before it:
+/// "EXCLUSIVE-Nvidia to..." or "UPDATE 2-Nvidia..." gives "Nvidia...". Only
+/// a listed tag in capitals, glued to the headline by a hyphen, is cut: a
+/// kicker the outlet wrote as part of its headline ("Opinion | ...",
+/// "LIVE: ...", "ANALYSE : ...", "ÉTATS-UNIS – ...") stays, and so do
+/// "US-China" and "Nvidia: the deal".
 pub fn strip_kicker_prefix(title: &str) -> &str {
-    let Some(cut) = title.find(['-', ':', '|', '–', '—']) else { return title };
-    let (head, rest) = title.split_at(cut);
-    let rest = rest[rest.chars().next().map_or(0, char::len_utf8)..].trim_start();
+    let Some(cut) = title.find('-') else { return title };
+    let (head, rest) = (&title[..cut], &title[cut + 1..]);
+    let tag_in_capitals = head.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == ' ');
+    if head.ends_with(' ') || !tag_in_capitals {
+        return title;
+    }
     // Wire services number their updates: "UPDATE 2-Nvidia...".
     let head_norm = normalize(head);
     let head_norm = head_norm.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
@@ -510,6 +555,27 @@ mod tests {
     }
 
     #[test]
+    fn menus_are_furniture_and_table_rows_are_not() {
+        for line in [
+            "Politique | Économie | Culture | Sport",
+            "Sign in | Register",
+            "Home / Technology / Telecoms",
+            "Menu   Search   Subscribe",
+            "Newsletter · Recevez l'essentiel chaque lundi",
+        ] {
+            assert!(is_junk_line(line), "{line:?} should be furniture");
+        }
+        for line in [
+            "Cloud | 45 % | 12",
+            "Opinion | Nvidia wins",
+            "Nvidia & SoftBank sign a deal",
+            "Par Karim Mansour · Le Monde",
+        ] {
+            assert!(!is_junk_line(line), "{line:?} should be text");
+        }
+    }
+
+    #[test]
     fn kickers() {
         for line in ["ANALYSIS", "EXCLUSIVE", "Exclusif", "ANALYSE :", "BREAKING NEWS"] {
             assert!(is_kicker(line), "{line:?} should be a kicker");
@@ -518,7 +584,13 @@ mod tests {
             assert!(!is_kicker(line), "{line:?} should not be a kicker");
         }
         assert_eq!(strip_kicker_prefix("EXCLUSIVE-Nvidia to ship chips"), "Nvidia to ship chips");
-        assert_eq!(strip_kicker_prefix("ANALYSE : Nvidia et la Chine"), "Nvidia et la Chine");
+        // A kicker the outlet wrote on its headline line is part of it.
+        for title in
+            ["ANALYSE : Nvidia et la Chine", "Opinion | Europe needs chips", "LIVE: Nvidia's keynote"]
+        {
+            assert_eq!(strip_kicker_prefix(title), title);
+        }
+        assert_eq!(strip_kicker_prefix("REFILE-Nvidia to ship chips"), "Nvidia to ship chips");
         assert_eq!(strip_kicker_prefix("US-China chip war"), "US-China chip war");
         assert_eq!(strip_kicker_prefix("Nvidia: the deal"), "Nvidia: the deal");
         assert_eq!(strip_kicker_prefix("UPDATE 2-Nvidia beats forecasts"), "Nvidia beats forecasts");

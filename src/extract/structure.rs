@@ -2,8 +2,11 @@
 //! and summary, with page furniture removed. Works on text already decoded
 //! and cleaned of control characters (see `corpus::load`).
 
-use super::dates::{ArticleDate, find_date};
-use super::junk::{SummaryMarker, is_junk_line, is_kicker, strip_kicker_prefix, summary_marker};
+use super::dates::{ArticleDate, find_date, month_number};
+use super::junk::{
+    SummaryMarker, is_junk_line, is_kicker, is_menu_like, strip_kicker_prefix, summary_marker,
+};
+use super::text::fold;
 use crate::model::{Paragraph, ParagraphKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
@@ -20,6 +23,13 @@ const MAX_HEADING_WORDS: usize = 16;
 const MAX_DATELINE_CHARS: usize = 90;
 /// How many lines after the title may still hold the dateline.
 const DATELINE_WINDOW: usize = 3;
+/// A date opening a line ("Oct. 28, 2025 –") is at most this long.
+const MAX_DATE_OPENING_CHARS: usize = 40;
+const MAX_DATE_OPENING_WORDS: usize = 4;
+/// Lines looked at after unlisted furniture for the headline.
+const HEADLINE_SEARCH_LINES: usize = 6;
+/// A standfirst may come between the headline and wire copy's dateline.
+const DATELINE_PARAGRAPHS: usize = 2;
 /// A wire dateline ("TOKYO, March 3 (Reuters) -") is at most this long.
 const MAX_WIRE_DATELINE_CHARS: usize = 80;
 
@@ -83,8 +93,22 @@ pub fn parse_structure(text: &str) -> ArticleStructure {
             break;
         }
     }
-    let Some(first) = lines.get(cursor) else { return out };
+    if let Some(headline_at) = headline_after_furniture(&lines, cursor, &junk) {
+        for line in &lines[cursor..headline_at] {
+            out.date = out.date.or(dateline(line));
+        }
+        cursor = headline_at;
+    }
+    let Some(&first) = lines.get(cursor) else { return out };
     cursor += 1;
+    // A one-paragraph brief may open with its date: "2025-09-22 · Text".
+    let first = match date_prefix(first).is_none().then(|| date_opening(first)).flatten() {
+        Some((date, rest)) => {
+            out.date = out.date.or(Some(date));
+            rest
+        }
+        None => first,
+    };
 
     let mut body: Vec<&str> = Vec::new();
     if let Some((date, headline)) = date_prefix(first) {
@@ -106,15 +130,22 @@ pub fn parse_structure(text: &str) -> ArticleStructure {
 
     let mut window = 0;
     let mut lead_seen = !body.is_empty();
+    // The dateline opens one of the first paragraphs (a standfirst may
+    // come before it), and only one.
+    let mut texts_seen = body.len();
+    let mut dateline_cut = false;
     for line in &lines[cursor..] {
         // The first paragraph of wire copy opens with its dateline:
         // "PARIS, 12 mars 2025 (Reuters) - ...". It is furniture, and its
         // date is the article's only when it gives a year.
-        let line: &str = if !lead_seen && !line.is_empty() && !junk.is_junk(line) {
-            match wire_dateline(line) {
+        let opens_text = !line.is_empty() && !junk.is_junk(line);
+        let line: &str = if opens_text && texts_seen < DATELINE_PARAGRAPHS && !dateline_cut {
+            texts_seen += 1;
+            match wire_dateline(line).or_else(|| date_opening(line).map(|(date, rest)| (Some(date), rest))) {
                 Some((date, rest)) => {
                     out.date = out.date.or(date);
                     lead_seen = true;
+                    dateline_cut = true;
                     body.push(rest);
                     continue;
                 }
@@ -211,6 +242,12 @@ fn wire_dateline(line: &str) -> Option<(Option<ArticleDate>, &str)> {
         .find(|&(i, c)| matches!(c, '-' | '–' | '—') && line[..i].ends_with([' ', ')']))?;
     let prefix = line[..cut].trim_end();
     let rest = line[cut + dash.len_utf8()..].trim_start_matches(['-', '–', '—']).trim_start();
+    // A press release dates itself after the place: "PARIS, France –
+    // Oct. 28, 2025 – Text".
+    let (dated_after, rest) = match date_opening(rest) {
+        Some((date, after)) => (Some(date), after),
+        None => (None, rest),
+    };
     let rest_starts_well = rest.chars().next().is_some_and(|c| c.is_uppercase() || "«\"“'".contains(c));
     if prefix.is_empty() || !rest_starts_well || rest.split_whitespace().count() < 4 {
         return None;
@@ -232,12 +269,78 @@ fn wire_dateline(line: &str) -> Option<(Option<ArticleDate>, &str)> {
             (1..=4).contains(&words) && a.chars().next().is_some_and(char::is_uppercase)
         });
     let between = prefix[place_end..].trim_start_matches([',', ' ']);
-    let date = find_date(between);
+    let date = find_date(between).or(dated_after);
     let dated = date.is_some() || has_month_and_day(between);
-    if !(agency || upper_place && dated) {
+    // A full date after the place is a dateline however the place is written.
+    if !(agency || upper_place && dated || date.is_some()) {
         return None;
     }
     Some((date, rest))
+}
+
+/// A line opening with a date alone, then a separator: "2025-09-22 ·
+/// Text", "29/12/2025 — Text", "Oct. 28, 2025 – Text". Gives the date and
+/// the text after it.
+fn date_opening(line: &str) -> Option<(ArticleDate, &str)> {
+    let (cut, separator) = line
+        .char_indices()
+        .take(MAX_DATE_OPENING_CHARS)
+        .find(|&(i, c)| matches!(c, '·' | '•' | '|' | ':' | '-' | '–' | '—') && line[..i].ends_with(' '))?;
+    let head = line[..cut].trim();
+    let rest = line[cut + separator.len_utf8()..].trim_start_matches(['-', '–', '—']).trim_start();
+    let starts_well =
+        rest.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "«\"“'".contains(c));
+    // The date opens the line: a number or a month's name comes first.
+    let opens_with_date = head.split_whitespace().next().is_some_and(|word| {
+        word.starts_with(|c: char| c.is_ascii_digit())
+            || month_number(&fold(word.trim_end_matches('.'))).is_some()
+    });
+    if !opens_with_date || head.split_whitespace().count() > MAX_DATE_OPENING_WORDS || !starts_well {
+        return None;
+    }
+    Some((find_date(head)?, rest))
+}
+
+/// Where the headline is when the line at `at` does not read like one (a
+/// section's name, an icon's, a button, a slogan the page left: "Tech &
+/// Médias", "Logged-out icon", "All your news, one place.") and a line
+/// that does follows it before the text starts: the title is the first
+/// line that reads like a headline.
+fn headline_after_furniture(lines: &[&str], at: usize, junk: &JunkMemo) -> Option<usize> {
+    let first = lines.get(at)?;
+    if reads_as_headline(first) || reads_as_lead(first) || date_prefix(first).is_some() {
+        return None;
+    }
+    let mut seen = 0;
+    for (i, line) in lines.iter().enumerate().skip(at + 1) {
+        if line.is_empty() || junk.is_junk(line) {
+            continue;
+        }
+        seen += 1;
+        if seen > HEADLINE_SEARCH_LINES || reads_as_lead(line) {
+            return None;
+        }
+        // A headline has the article under it, not only furniture (a
+        // related article's title at the foot of a short text has none).
+        if reads_as_headline(line) && lines[i + 1..].iter().take(3).any(|l| !l.is_empty() && !junk.is_junk(l))
+        {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// Four words or more, no final full stop, and none of a dateline, byline
+/// or kicker.
+fn reads_as_headline(line: &str) -> bool {
+    line.split_whitespace().nth(3).is_some()
+        && !line.ends_with('.')
+        && sentence_count(line) == 1
+        && !more_chars_than(line, MAX_HEADLINE_CHARS)
+        && !is_byline(line)
+        && !is_kicker(line)
+        && !is_menu_like(line)
+        && dateline(line).is_none()
 }
 
 /// "March 3", "12 mars": a day and a month without a year.
@@ -529,6 +632,69 @@ mod tests {
         assert_eq!(s.date.map(|d| d.to_string()).as_deref(), Some("2025-02-04"));
         let texts: Vec<&str> = s.paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, vec!["Un.", "Deux.", "Trois, juste avant les liens."]);
+    }
+
+    #[test]
+    fn the_title_is_the_first_line_that_reads_like_a_headline() {
+        let cases = [
+            (
+                "Logged-out icon\nAll your news, one place.\nMenu\nKenya signs a compute deal with Nvidia\nBody text.\n",
+                "Kenya signs a compute deal with Nvidia",
+            ),
+            (
+                "Tech & Médias\n\nLe Chili signe un accord avec Nvidia\nPar A. B.\nTexte.\n",
+                "Le Chili signe un accord avec Nvidia",
+            ),
+            (
+                "Politique | Économie | Culture | Sport\nLe Pérou signe avec Nvidia cette semaine\nTexte.\n",
+                "Le Pérou signe avec Nvidia cette semaine",
+            ),
+            (
+                "Energy & Tech | Data Centers\nTexas campus wins its power deal\nText.\n",
+                "Texas campus wins its power deal",
+            ),
+            (
+                "Read faster, offline too. Open\nEXCLUSIVE\nNorway hosts a new GPU cloud\nText.\n",
+                "Norway hosts a new GPU cloud",
+            ),
+            ("Opinion | Europe needs its own AI chips\nText.\n", "Opinion | Europe needs its own AI chips"),
+            ("LIVE: Qatar opens its AI forum\nText.\n", "LIVE: Qatar opens its AI forum"),
+            // Short headlines stay when nothing reads more like one.
+            ("Nvidia au Maroc\nLe Maroc signe.\n", "Nvidia au Maroc"),
+        ];
+        for (text, title) in cases {
+            assert_eq!(parse_structure(text).title, title, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn press_release_and_brief_datelines() {
+        let date = |text: &str| parse_structure(text).date.map(|d| d.to_string());
+        let s = parse_structure("Titre\nHANOI, Vietnam – Oct. 28, 2025 – Viettel said it would buy chips.\n");
+        assert_eq!(s.date.map(|d| d.to_string()).as_deref(), Some("2025-10-28"));
+        assert_eq!(s.lead(), Some("Viettel said it would buy chips."));
+        assert_eq!(
+            date("Titre\nSANTIAGO, Chile, March 4, 2025 /PRNewswire/ -- Entel today announced a cloud.\n")
+                .as_deref(),
+            Some("2025-03-04")
+        );
+        // A standfirst may come between the headline and the dateline.
+        assert_eq!(
+            date("Titre\nA standfirst without a final stop\nJAKARTA, Indonesia – Sept. 16, 2025 – Indosat today announced a factory.\n")
+                .as_deref(),
+            Some("2025-09-16")
+        );
+        let s = parse_structure("Titre\n29/12/2025 — Séoul a signé un accord pour des puces.\n");
+        assert_eq!(s.date.map(|d| d.to_string()).as_deref(), Some("2025-12-29"));
+        assert_eq!(s.lead(), Some("Séoul a signé un accord pour des puces."));
+        assert_eq!(
+            date("2025-09-22 · Viettel picks Nvidia for a cluster near Hanoi. More text follows here.\n")
+                .as_deref(),
+            Some("2025-09-22")
+        );
+        // A place before a colon is no date, even behind a date prefix.
+        let s = parse_structure(" date 2025-08 Indonésie : Garuda en négociations\nTexte.\n");
+        assert_eq!(s.title, "Indonésie : Garuda en négociations");
     }
 
     #[test]
