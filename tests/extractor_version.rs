@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 /// The version and the digest of the facts it gives. When extraction
 /// changes on purpose: bump `EXTRACTOR_VERSION` in `src/extract.rs`, then
 /// set both numbers here to what this test prints.
-const PINNED: (u32, u64) = (2, 0x9d73f121d422c34f);
+const PINNED: (u32, u64) = (3, 0x743c0036b45a08a4);
 
 fn article_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();

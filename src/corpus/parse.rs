@@ -10,7 +10,7 @@ use crate::extract::organisations::{find_organisations, find_organisations_in};
 use crate::extract::structure::{ArticleStructure, parse_structure};
 use crate::extract::topics::extract_topics;
 use crate::extract::{Segment, SegmentRole};
-use crate::model::{Article, Figure, ParagraphKind};
+use crate::model::{Article, Figure, Language, ParagraphKind};
 use compact_str::CompactString;
 use std::sync::Arc;
 
@@ -30,10 +30,19 @@ pub fn parse_article_with(id: &str, source: &str, text: &str, with_deals: bool) 
     let key = content_key(&whole_text);
     let language = detect_language(&whole_text);
     let countries = extract_countries(Gazetteer::embedded(), &segments);
-    let organisations = find_organisations_in(&segments, language);
+    let mut organisations = find_organisations_in(&segments, language);
+    // A wire credit is cut with its dateline ("TOKYO (Reuters) -") but names
+    // an organisation of the article: the agency.
+    if let Some(credit) = &structure.credit {
+        for name in find_organisations_in(&[Segment::new(SegmentRole::Body, credit)], language).ranked {
+            if !organisations.ranked.contains(&name) {
+                organisations.ranked.push(name);
+            }
+        }
+    }
     let topics = extract_topics(&segments);
     let segment_figures: Vec<Vec<Figure>> = segments.iter().map(|s| extract_figures(s.text)).collect();
-    let date = structure.date.map(|d| d.to_string());
+    let date = structure.date.map(|d| if language == Language::En { d.in_english() } else { d }.to_string());
     let deals = if !with_deals {
         Vec::new()
     } else {

@@ -30,6 +30,9 @@ pub struct ArticleDate {
     pub year: u32,
     pub month: u32,
     pub day: Option<u32>,
+    /// Written `05/11/2025`, read day first as in French: in an English
+    /// article the month comes first ([`ArticleDate::in_english`]).
+    pub order_ambiguous: bool,
 }
 
 impl ArticleDate {
@@ -49,7 +52,18 @@ impl ArticleDate {
             year,
             month,
             day,
+            order_ambiguous: false,
         })
+    }
+
+    /// The date as an English article means it: `05/11/2025` is May 11.
+    pub fn in_english(self) -> ArticleDate {
+        match self.day {
+            Some(day) if self.order_ambiguous => {
+                ArticleDate::new(self.year, day, Some(self.month)).unwrap_or(self)
+            }
+            _ => self,
+        }
     }
 }
 
@@ -75,7 +89,10 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 pub fn find_date(line: &str) -> Option<ArticleDate> {
     let folded = fold(line);
     let toks: Vec<&str> = tokens(&folded).iter().map(|t| t.text).collect();
-    find_date_in_words(&toks)
+    let date = find_date_in_words(&toks)?;
+    // Only slashes leave the order open: `21.11.2025` and `2025-11-05`
+    // are day first or ISO wherever they are written.
+    Some(ArticleDate { order_ambiguous: date.order_ambiguous && line.contains('/'), ..date })
 }
 
 /// [`find_date`] over words already folded and split.
@@ -136,7 +153,10 @@ fn date_at(t: &[&str]) -> Option<ArticleDate> {
     // 19/09/2025: day first as in French; month first only when the day
     // position cannot be a month.
     if let (Some(a), Some(b), Some(y)) = (number(at(0), 2), number(at(1), 2), year(at(2))) {
-        return ArticleDate::new(y, b, Some(a)).or_else(|| ArticleDate::new(y, a, Some(b)));
+        let ambiguous = a <= 12 && b <= 12 && a != b;
+        return ArticleDate::new(y, b, Some(a))
+            .map(|date| ArticleDate { order_ambiguous: ambiguous, ..date })
+            .or_else(|| ArticleDate::new(y, a, Some(b)));
     }
     None
 }
@@ -164,6 +184,16 @@ mod tests {
         for (line, expected) in cases {
             assert_eq!(find_date(line).map(|d| d.to_string()).as_deref(), expected, "line {line:?}");
         }
+    }
+
+    #[test]
+    fn english_articles_read_slashed_dates_month_first() {
+        let english = |line: &str| find_date(line).map(|d| d.in_english().to_string());
+        assert_eq!(english("Posted 10/07/2025").as_deref(), Some("2025-10-07"));
+        assert_eq!(english("10/28/2025").as_deref(), Some("2025-10-28"));
+        assert_eq!(english("28/10/2025").as_deref(), Some("2025-10-28"), "a value over 12 is the day");
+        assert_eq!(english("Published: 06.10.2025").as_deref(), Some("2025-10-06"), "dots are day first");
+        assert_eq!(find_date("Publié le 05/11/2025").map(|d| d.to_string()).as_deref(), Some("2025-11-05"));
     }
 
     #[test]

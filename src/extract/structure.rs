@@ -41,6 +41,9 @@ pub struct ArticleStructure {
     /// Body in order: text paragraphs (the lead first) and subheadings.
     pub paragraphs: Vec<Paragraph>,
     pub summary: Option<String>,
+    /// What a wire dateline credits, cut with it: "Reuters" in "TOKYO,
+    /// March 3 (Reuters) -".
+    pub credit: Option<String>,
 }
 
 impl ArticleStructure {
@@ -118,6 +121,7 @@ pub fn parse_structure(text: &str) -> ArticleStructure {
         let lead = match wire_dateline(first) {
             Some((date, rest)) => {
                 out.date = out.date.or(date);
+                out.credit = dateline_credit(first, rest);
                 rest
             }
             None => first,
@@ -139,21 +143,25 @@ pub fn parse_structure(text: &str) -> ArticleStructure {
         // "PARIS, 12 mars 2025 (Reuters) - ...". It is furniture, and its
         // date is the article's only when it gives a year.
         let opens_text = !line.is_empty() && !junk.is_junk(line);
-        let line: &str = if opens_text && texts_seen < DATELINE_PARAGRAPHS && !dateline_cut {
-            texts_seen += 1;
-            match wire_dateline(line).or_else(|| date_opening(line).map(|(date, rest)| (Some(date), rest))) {
-                Some((date, rest)) => {
-                    out.date = out.date.or(date);
-                    lead_seen = true;
-                    dateline_cut = true;
-                    body.push(rest);
-                    continue;
+        let line: &str =
+            if opens_text && texts_seen < DATELINE_PARAGRAPHS && !dateline_cut && !is_byline(line) {
+                texts_seen += 1;
+                match wire_dateline(line)
+                    .or_else(|| date_opening(line).map(|(date, rest)| (Some(date), rest)))
+                {
+                    Some((date, rest)) => {
+                        out.date = out.date.or(date);
+                        out.credit = out.credit.take().or_else(|| dateline_credit(line, rest));
+                        lead_seen = true;
+                        dateline_cut = true;
+                        body.push(rest);
+                        continue;
+                    }
+                    None => line,
                 }
-                None => line,
-            }
-        } else {
-            line
-        };
+            } else {
+                line
+            };
         if window < DATELINE_WINDOW && !line.is_empty() && !junk.is_junk(line) {
             window += 1;
             if let Some(date) = dateline(line) {
@@ -276,6 +284,14 @@ fn wire_dateline(line: &str) -> Option<(Option<ArticleDate>, &str)> {
         return None;
     }
     Some((date, rest))
+}
+
+/// The last parenthesised words of a dateline cut from `line`, `rest`
+/// being what follows it: "(Reuters)", "(AFP)".
+fn dateline_credit(line: &str, rest: &str) -> Option<String> {
+    let dateline = line.get(..line.len().checked_sub(rest.len())?)?;
+    let inner = dateline.rsplit_once('(')?.1.split_once(')')?.0.trim();
+    (!inner.is_empty() && inner.split_whitespace().count() <= 4).then(|| inner.to_string())
 }
 
 /// A line opening with a date alone, then a separator: "2025-09-22 ·
@@ -585,6 +601,7 @@ mod tests {
         );
         assert_eq!(s.date, None);
         assert_eq!(s.lead(), Some("KDDI said on Monday it would invest."));
+        assert_eq!(s.credit.as_deref(), Some("Reuters"), "the credit is kept, for the organisations");
         assert_eq!(kinds(&s).last(), Some(&(ParagraphKind::Text, "Second.")));
 
         let s = parse_structure("Titre\nPARIS, 12 mars 2025 (Reuters) - Le groupe a signé un accord.\n");
